@@ -1,0 +1,191 @@
+//! The files of `dictionaries/`, embedded in the binary so it works alone, and replaceable one by
+//! one from a directory (`--dictionaries DIR`).
+//!
+//! Every file is plain UTF-8 text, one entry a line; blank lines and lines starting with `#` are
+//! skipped, and each file's header says where its facts came from.
+
+use std::borrow::Cow;
+use std::fs;
+use std::path::Path;
+
+use crate::error::Error;
+
+/// One dictionary file: its name for error messages and its text.
+#[derive(Debug, Clone)]
+pub struct DictionaryFile {
+    /// A path, or `dictionaries/NAME (embedded)`.
+    name: String,
+    text: Cow<'static, str>,
+}
+
+/// All dictionaries the pipeline reads.
+#[derive(Debug, Clone)]
+pub struct Dictionaries {
+    pinyin_syllables: DictionaryFile,
+    user_words: DictionaryFile,
+}
+
+/// The embedded files, by their file name in `dictionaries/`.
+const PINYIN_SYLLABLES: (&str, &str) = (
+    "pinyin-syllables.txt",
+    include_str!("../dictionaries/pinyin-syllables.txt"),
+);
+const USER_WORDS: (&str, &str) = ("user.dict", include_str!("../dictionaries/user.dict"));
+
+impl Dictionaries {
+    /// The dictionaries compiled into the binary.
+    pub fn embedded() -> Dictionaries {
+        Dictionaries {
+            pinyin_syllables: DictionaryFile::embedded(PINYIN_SYLLABLES),
+            user_words: DictionaryFile::embedded(USER_WORDS),
+        }
+    }
+
+    /// The embedded dictionaries, each replaced by the file of the same name in `dir` where
+    /// there is one.
+    pub fn with_overrides(dir: &Path) -> Result<Dictionaries, Error> {
+        if !dir.is_dir() {
+            return Err(Error::NotFound {
+                path: dir.to_path_buf(),
+            });
+        }
+        Ok(Dictionaries {
+            pinyin_syllables: DictionaryFile::from_dir(dir, PINYIN_SYLLABLES)?,
+            user_words: DictionaryFile::from_dir(dir, USER_WORDS)?,
+        })
+    }
+
+    /// Toneless pinyin syllables, for recognising annotations.
+    pub fn pinyin_syllables(&self) -> &DictionaryFile {
+        &self.pinyin_syllables
+    }
+
+    /// Words added to the segmenter: `word frequency [tag]`.
+    pub fn user_words(&self) -> &DictionaryFile {
+        &self.user_words
+    }
+}
+
+impl DictionaryFile {
+    fn embedded((file_name, text): (&str, &'static str)) -> DictionaryFile {
+        DictionaryFile {
+            name: format!("dictionaries/{file_name} (embedded)"),
+            text: Cow::Borrowed(text),
+        }
+    }
+
+    fn from_dir(dir: &Path, embedded: (&str, &'static str)) -> Result<DictionaryFile, Error> {
+        let path = dir.join(embedded.0);
+        match fs::read(&path) {
+            Ok(bytes) => {
+                let text = String::from_utf8(bytes).map_err(|e| Error::InvalidUtf8 {
+                    path: path.clone(),
+                    byte: e.utf8_error().valid_up_to(),
+                })?;
+                Ok(DictionaryFile {
+                    name: path.display().to_string(),
+                    text: Cow::Owned(text),
+                })
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                Ok(DictionaryFile::embedded(embedded))
+            }
+            Err(source) => Err(Error::Read { path, source }),
+        }
+    }
+}
+
+/// One entry line of a dictionary file.
+#[derive(Debug, Clone, Copy)]
+pub struct DictionaryLine<'a> {
+    file: &'a str,
+    /// Line number, from 1, in file order.
+    pub number: usize,
+    /// The line without surrounding white space.
+    pub text: &'a str,
+}
+
+impl DictionaryLine<'_> {
+    /// An error about this line, naming its file and line number.
+    pub fn error(&self, message: impl Into<String>) -> Error {
+        Error::Dictionary {
+            file: self.file.to_string(),
+            line: self.number,
+            message: message.into(),
+        }
+    }
+}
+
+/// The entry lines of a dictionary file, skipping blank lines and `#` comments. Yields
+/// `Result` so that a format check can stop at the first bad line with `?`.
+pub struct DictionaryLines<'a> {
+    file: &'a str,
+    lines: std::iter::Enumerate<std::str::Lines<'a>>,
+}
+
+impl<'a> DictionaryLines<'a> {
+    /// Iterates over the entries of `file`.
+    pub fn new(file: &'a DictionaryFile) -> DictionaryLines<'a> {
+        DictionaryLines {
+            file: &file.name,
+            lines: file.text.lines().enumerate(),
+        }
+    }
+}
+
+impl<'a> Iterator for DictionaryLines<'a> {
+    type Item = Result<DictionaryLine<'a>, Error>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        for (index, line) in self.lines.by_ref() {
+            let text = line.trim();
+            if text.is_empty() || text.starts_with('#') {
+                continue;
+            }
+            return Some(Ok(DictionaryLine {
+                file: self.file,
+                number: index + 1,
+                text,
+            }));
+        }
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines_skip_comments_and_blanks_and_keep_file_line_numbers() {
+        let file = DictionaryFile {
+            name: "test.txt".into(),
+            text: Cow::Borrowed("# header\n\nfirst\n  second  \n# note\nthird"),
+        };
+        let lines: Vec<(usize, &str)> = DictionaryLines::new(&file)
+            .map(|l| l.map(|l| (l.number, l.text)).unwrap())
+            .collect();
+        assert_eq!(lines, vec![(3, "first"), (4, "second"), (6, "third")]);
+        let error = DictionaryLines::new(&file)
+            .nth(1)
+            .unwrap()
+            .unwrap()
+            .error("bad");
+        assert_eq!(error.to_string(), "test.txt:4: bad");
+    }
+
+    #[test]
+    fn a_directory_overrides_only_the_files_it_has() {
+        let dir = tempfile::tempdir().unwrap();
+        fs::write(dir.path().join("user.dict"), "石景山 100 ns\n").unwrap();
+        let dictionaries = Dictionaries::with_overrides(dir.path()).unwrap();
+        assert_eq!(dictionaries.user_words().text, "石景山 100 ns\n");
+        assert!(dictionaries.pinyin_syllables().name.ends_with("(embedded)"));
+    }
+
+    #[test]
+    fn a_missing_directory_is_an_error_naming_it() {
+        let error = Dictionaries::with_overrides(Path::new("no/such/dir")).unwrap_err();
+        assert_eq!(error.to_string(), "no/such/dir: no such file or directory");
+    }
+}

@@ -1,0 +1,468 @@
+//! Inputs: files, folders of `*.txt` files and JSON Lines on standard input, each turned into an
+//! [`InputDocument`] or the [`Error`] that stops it.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use serde_json::{Map, Value};
+
+use crate::error::Error;
+use crate::record::{Meta, PublishedFrom, Source, SourceKind, Warning};
+
+/// A document ready for the pipeline.
+#[derive(Debug, Clone, PartialEq)]
+pub struct InputDocument {
+    /// The input's `id`, or the file's path.
+    pub id: String,
+    /// The text, as read.
+    pub text: String,
+    /// Where it came from.
+    pub source: Source,
+    /// Its metadata.
+    pub meta: Meta,
+    /// Problems met while reading it that did not stop it.
+    pub warnings: Vec<Warning>,
+}
+
+/// An input that could not become a document.
+#[derive(Debug)]
+pub struct InputFailure {
+    /// The id the error record carries.
+    pub id: String,
+    /// Where the input came from, as far as it is known.
+    pub source: Option<Source>,
+    /// What went wrong.
+    pub error: Error,
+}
+
+/// One unit of input work, cheap to hold in memory until its turn: the text is read when the
+/// task is loaded, in parallel with the other tasks of its batch.
+#[derive(Debug)]
+pub enum Task {
+    /// A text file.
+    File(PathBuf),
+    /// A line of JSON Lines input.
+    Line {
+        /// Name of the stream for messages (`<stdin>`).
+        source_name: String,
+        /// Line number, from 1.
+        number: usize,
+        /// The line.
+        text: String,
+    },
+    /// An input that failed before it could be read, such as a missing path.
+    Failed(PathBuf, Error),
+}
+
+/// The file tasks for `path`: the file itself, or every `*.txt` file under a folder in sorted
+/// order. Symbolic links to folders are not followed, so a link loop cannot trap the walk.
+pub fn file_tasks(path: &Path) -> Vec<Task> {
+    let mut tasks = Vec::new();
+    match fs::metadata(path) {
+        Ok(metadata) if metadata.is_dir() => walk(path, &mut tasks),
+        Ok(_) => tasks.push(Task::File(path.to_path_buf())),
+        Err(e) => tasks.push(Task::Failed(path.to_path_buf(), read_error(path, e))),
+    }
+    tasks
+}
+
+fn walk(dir: &Path, tasks: &mut Vec<Task>) {
+    let entries = match fs::read_dir(dir).and_then(|entries| entries.collect::<Result<Vec<_>, _>>())
+    {
+        Ok(entries) => entries,
+        Err(e) => {
+            tasks.push(Task::Failed(dir.to_path_buf(), read_error(dir, e)));
+            return;
+        }
+    };
+    let mut paths: Vec<(PathBuf, bool)> = entries
+        .iter()
+        .map(|entry| {
+            let is_dir = entry.file_type().is_ok_and(|t| t.is_dir());
+            (entry.path(), is_dir)
+        })
+        .collect();
+    paths.sort();
+    for (path, is_dir) in paths {
+        if is_dir {
+            walk(&path, tasks);
+        } else if path.extension().is_some_and(|e| e == "txt") {
+            tasks.push(Task::File(path));
+        }
+    }
+}
+
+fn read_error(path: &Path, error: std::io::Error) -> Error {
+    if error.kind() == std::io::ErrorKind::NotFound {
+        Error::NotFound {
+            path: path.to_path_buf(),
+        }
+    } else {
+        Error::Read {
+            path: path.to_path_buf(),
+            source: error,
+        }
+    }
+}
+
+/// How tasks are turned into documents.
+#[derive(Debug, Clone, Default)]
+pub struct LoadOptions {
+    /// Publication date (`YYYY-MM-DD`) for documents that do not state their own.
+    pub published: Option<String>,
+}
+
+impl Task {
+    /// Reads the task's text and metadata.
+    pub fn load(self, options: &LoadOptions) -> Result<InputDocument, InputFailure> {
+        let mut document = match self {
+            Task::File(path) => load_file(&path)?,
+            Task::Line {
+                source_name,
+                number,
+                text,
+            } => load_line(&source_name, number, &text)?,
+            Task::Failed(path, error) => {
+                return Err(InputFailure {
+                    id: path.display().to_string(),
+                    source: None,
+                    error,
+                })
+            }
+        };
+        if document.meta.published.is_none() {
+            if let Some(published) = &options.published {
+                document.meta.published = Some(published.clone());
+                document.meta.published_from = Some(PublishedFrom::Flag);
+            }
+        }
+        Ok(document)
+    }
+}
+
+fn load_file(path: &Path) -> Result<InputDocument, InputFailure> {
+    let id = path.display().to_string();
+    let fail = |error: Error, bytes: Option<usize>| InputFailure {
+        id: id.clone(),
+        source: bytes.map(|bytes| Source {
+            kind: SourceKind::File,
+            path: Some(id.clone()),
+            line: None,
+            bytes,
+        }),
+        error,
+    };
+    let bytes = fs::read(path).map_err(|e| fail(read_error(path, e), None))?;
+    let size = bytes.len();
+    let text = String::from_utf8(bytes).map_err(|e| {
+        let byte = e.utf8_error().valid_up_to();
+        fail(
+            Error::InvalidUtf8 {
+                path: path.to_path_buf(),
+                byte,
+            },
+            Some(size),
+        )
+    })?;
+    let mut warnings = Vec::new();
+    let meta = match read_sidecar(path) {
+        Ok(meta) => meta,
+        Err(error) => {
+            warnings.push(Warning {
+                kind: error.kind().to_string(),
+                message: error.to_string(),
+            });
+            Meta::default()
+        }
+    };
+    Ok(InputDocument {
+        source: Source {
+            kind: SourceKind::File,
+            path: Some(id.clone()),
+            line: None,
+            bytes: size,
+        },
+        id,
+        text,
+        meta,
+        warnings,
+    })
+}
+
+/// The sidecar of `NAME.txt` is `NAME.meta.json`.
+fn sidecar_path(path: &Path) -> PathBuf {
+    path.with_extension("meta.json")
+}
+
+/// Metadata from the sidecar of `path`, empty when there is none.
+fn read_sidecar(path: &Path) -> Result<Meta, Error> {
+    let sidecar = sidecar_path(path);
+    let text = match fs::read_to_string(&sidecar) {
+        Ok(text) => text,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Meta::default()),
+        Err(source) => {
+            return Err(Error::Read {
+                path: sidecar,
+                source,
+            })
+        }
+    };
+    let invalid = |message: String| Error::InvalidMetadata {
+        path: sidecar.clone(),
+        message,
+    };
+    let fields = match serde_json::from_str::<Value>(&text) {
+        Ok(Value::Object(fields)) => fields,
+        Ok(_) => return Err(invalid("expected a JSON object".into())),
+        Err(e) => return Err(invalid(format!("invalid JSON: {e}"))),
+    };
+    meta_from_fields(fields, PublishedFrom::Sidecar).map_err(invalid)
+}
+
+/// Builds metadata from the fields of an input record or sidecar: the known fields are checked,
+/// every other field is kept in `extra`.
+fn meta_from_fields(mut fields: Map<String, Value>, from: PublishedFrom) -> Result<Meta, String> {
+    let mut take_string = |name: &str| -> Result<Option<String>, String> {
+        match fields.remove(name) {
+            None | Some(Value::Null) => Ok(None),
+            Some(Value::String(s)) => Ok(Some(s)),
+            Some(other) => Err(format!("`{name}` must be a string, not {other}")),
+        }
+    };
+    let title = take_string("title")?;
+    let published = take_string("published")?;
+    let outlet = take_string("outlet")?;
+    let url = take_string("url")?;
+    if let Some(date) = &published {
+        if !is_iso_date(date) {
+            return Err(format!(
+                "`published` must be a date written YYYY-MM-DD, not {date:?}"
+            ));
+        }
+    }
+    Ok(Meta {
+        title,
+        published_from: published.as_ref().map(|_| from),
+        published,
+        outlet,
+        url,
+        extra: fields,
+    })
+}
+
+fn load_line(source_name: &str, number: usize, line: &str) -> Result<InputDocument, InputFailure> {
+    let fallback_id = format!("{source_name}:{number}");
+    let source = |bytes: usize| Source {
+        kind: SourceKind::Stdin,
+        path: None,
+        line: Some(number),
+        bytes,
+    };
+    let fail = |id: String, bytes: Option<usize>, message: String| InputFailure {
+        id,
+        source: bytes.map(source),
+        error: Error::InvalidRecord {
+            source_name: source_name.to_string(),
+            line: number,
+            message,
+        },
+    };
+    let mut fields = match serde_json::from_str::<Value>(line) {
+        Ok(Value::Object(fields)) => fields,
+        Ok(_) => return Err(fail(fallback_id, None, "expected a JSON object".into())),
+        Err(e) => return Err(fail(fallback_id, None, format!("invalid JSON: {e}"))),
+    };
+    let id = match fields.remove("id") {
+        Some(Value::String(id)) => id,
+        Some(Value::Number(id)) => id.to_string(),
+        Some(_) => return Err(fail(fallback_id, None, "`id` must be a string".into())),
+        None => return Err(fail(fallback_id, None, "missing field `id`".into())),
+    };
+    let text = match fields.remove("text") {
+        Some(Value::String(text)) => text,
+        Some(_) => return Err(fail(id, None, "`text` must be a string".into())),
+        None => return Err(fail(id, None, "missing field `text`".into())),
+    };
+    let bytes = text.len();
+    let meta = meta_from_fields(fields, PublishedFrom::Input)
+        .map_err(|message| fail(id.clone(), Some(bytes), message))?;
+    Ok(InputDocument {
+        id,
+        text,
+        source: source(bytes),
+        meta,
+        warnings: Vec::new(),
+    })
+}
+
+/// Whether `text` is a calendar date written `YYYY-MM-DD`.
+pub fn is_iso_date(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    if bytes.len() != 10 || bytes[4] != b'-' || bytes[7] != b'-' {
+        return false;
+    }
+    let number = |range: std::ops::Range<usize>| -> Option<u32> {
+        let digits = &text[range];
+        digits
+            .bytes()
+            .all(|b| b.is_ascii_digit())
+            .then(|| digits.parse().ok())
+            .flatten()
+    };
+    let (Some(year), Some(month), Some(day)) = (number(0..4), number(5..7), number(8..10)) else {
+        return false;
+    };
+    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+    let days = match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return false,
+    };
+    (1..=days).contains(&day)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn iso_dates_are_checked_against_the_calendar() {
+        let cases: &[(&str, bool)] = &[
+            ("2021-12-09", true),
+            ("2024-02-29", true),
+            ("2023-02-29", false),
+            ("2000-02-29", true),
+            ("1900-02-29", false),
+            ("2021-13-01", false),
+            ("2021-04-31", false),
+            ("2021-12-9", false),
+            ("2021/12/09", false),
+            ("２０２１-12-09", false),
+            ("", false),
+        ];
+        for (text, valid) in cases {
+            assert_eq!(is_iso_date(text), *valid, "{text}");
+        }
+    }
+
+    fn line(text: &str) -> Result<InputDocument, InputFailure> {
+        Task::Line {
+            source_name: "<stdin>".into(),
+            number: 3,
+            text: text.into(),
+        }
+        .load(&LoadOptions::default())
+    }
+
+    #[test]
+    fn json_lines_keep_id_text_metadata_and_extra_fields() {
+        let document =
+            line(r#"{"id":"a1","text":"文本","published":"2021-12-09","title":"题","site":"x"}"#)
+                .unwrap();
+        assert_eq!(document.id, "a1");
+        assert_eq!(document.text, "文本");
+        assert_eq!(document.meta.published.as_deref(), Some("2021-12-09"));
+        assert_eq!(document.meta.published_from, Some(PublishedFrom::Input));
+        assert_eq!(document.meta.title.as_deref(), Some("题"));
+        assert_eq!(document.meta.extra["site"], "x");
+        assert_eq!(document.source.line, Some(3));
+        assert_eq!(document.source.bytes, 6);
+    }
+
+    #[test]
+    fn bad_json_lines_fail_with_their_line_and_the_best_id_known() {
+        let cases: &[(&str, &str, &str)] = &[
+            (
+                "not json",
+                "<stdin>:3",
+                "<stdin>:3: invalid JSON: expected ident at line 1 column 2",
+            ),
+            ("[1]", "<stdin>:3", "<stdin>:3: expected a JSON object"),
+            (
+                r#"{"text":"x"}"#,
+                "<stdin>:3",
+                "<stdin>:3: missing field `id`",
+            ),
+            (r#"{"id":"a"}"#, "a", "<stdin>:3: missing field `text`"),
+            (
+                r#"{"id":"a","text":"x","published":"12/09/2021"}"#,
+                "a",
+                "<stdin>:3: `published` must be a date written YYYY-MM-DD, not \"12/09/2021\"",
+            ),
+        ];
+        for (input, id, message) in cases {
+            let failure = line(input).unwrap_err();
+            assert_eq!(failure.id, *id, "{input}");
+            assert_eq!(failure.error.to_string(), *message, "{input}");
+            assert_eq!(failure.error.kind(), "invalid_record");
+        }
+    }
+
+    #[test]
+    fn the_published_flag_fills_in_only_where_the_document_has_no_date() {
+        let options = LoadOptions {
+            published: Some("2020-01-01".into()),
+        };
+        let own = Task::Line {
+            source_name: "<stdin>".into(),
+            number: 1,
+            text: r#"{"id":"a","text":"x","published":"2021-12-09"}"#.into(),
+        }
+        .load(&options)
+        .unwrap();
+        assert_eq!(own.meta.published.as_deref(), Some("2021-12-09"));
+        let none = Task::Line {
+            source_name: "<stdin>".into(),
+            number: 2,
+            text: r#"{"id":"b","text":"x"}"#.into(),
+        }
+        .load(&options)
+        .unwrap();
+        assert_eq!(none.meta.published.as_deref(), Some("2020-01-01"));
+        assert_eq!(none.meta.published_from, Some(PublishedFrom::Flag));
+    }
+
+    #[test]
+    fn folders_are_walked_in_sorted_order_for_txt_files_with_sidecars() {
+        let dir = tempfile::tempdir().unwrap();
+        fs::create_dir(dir.path().join("b")).unwrap();
+        fs::write(dir.path().join("b/2.txt"), "乙").unwrap();
+        fs::write(dir.path().join("a.txt"), "甲").unwrap();
+        fs::write(
+            dir.path().join("a.meta.json"),
+            r#"{"published":"2021-12-09","outlet":"新京报"}"#,
+        )
+        .unwrap();
+        fs::write(dir.path().join("notes.md"), "no").unwrap();
+        let tasks = file_tasks(dir.path());
+        let documents: Vec<InputDocument> = tasks
+            .into_iter()
+            .map(|t| t.load(&LoadOptions::default()).unwrap())
+            .collect();
+        let texts: Vec<&str> = documents.iter().map(|d| d.text.as_str()).collect();
+        assert_eq!(texts, ["甲", "乙"]);
+        assert_eq!(documents[0].meta.outlet.as_deref(), Some("新京报"));
+        assert_eq!(
+            documents[0].meta.published_from,
+            Some(PublishedFrom::Sidecar)
+        );
+        assert!(documents[1].meta.published.is_none());
+    }
+
+    #[test]
+    fn a_broken_sidecar_is_a_warning_and_the_text_is_still_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.txt");
+        fs::write(&path, "甲").unwrap();
+        fs::write(dir.path().join("a.meta.json"), "{oops").unwrap();
+        let document = Task::File(path).load(&LoadOptions::default()).unwrap();
+        assert_eq!(document.text, "甲");
+        assert_eq!(document.warnings.len(), 1);
+        assert_eq!(document.warnings[0].kind, "invalid_metadata");
+        assert!(document.warnings[0]
+            .message
+            .contains("a.meta.json: invalid JSON"));
+    }
+}

@@ -1,0 +1,46 @@
+//! zhnews turns Chinese government news into structured, trackable data.
+//!
+//! A text flows one way through the pipeline: it is normalised (pinyin annotations removed,
+//! Traditional → Simplified, full-width digits folded) with an offset map back to the original,
+//! split into sentences and segmented by jieba-rs; extractors then read the [`Document`], and
+//! every span they report is given in character offsets into the **original** text.
+//!
+//! ```
+//! use zhnews::{Dictionaries, NormalizedSpan, Pipeline};
+//!
+//! let pipeline = Pipeline::new(&Dictionaries::embedded()).unwrap();
+//! let document = pipeline.analyze("石景山區(qū)未來５年".to_string());
+//! assert_eq!(document.normalized(), "石景山区未来5年");
+//! // 未来5年 is normalised characters 4..8; in the original it is 未來５年.
+//! let span = document.to_original(NormalizedSpan { start: 4, end: 8 });
+//! assert_eq!((span.start, span.end), (8, 12));
+//! assert_eq!(document.original_text(span), "未來５年");
+//! ```
+#![deny(missing_docs)]
+
+mod dictionaries;
+mod document;
+mod error;
+mod input;
+mod normalize;
+mod offsets;
+mod output;
+mod pipeline;
+mod record;
+mod run;
+mod segment;
+
+pub use dictionaries::{Dictionaries, DictionaryFile};
+pub use document::{Document, Sentence};
+pub use error::Error;
+pub use input::{is_iso_date, InputDocument, LoadOptions};
+pub use normalize::{Changes, Normalized, Normalizer};
+pub use offsets::{CharIndex, NormalizedSpan, OffsetMap, OriginalSpan};
+pub use output::Format;
+pub use pipeline::Pipeline;
+pub use record::{
+    ErrorInfo, ErrorRecord, Meta, NotYetExtracted, Output, PublishedFrom, Record, Source,
+    SourceKind, Stats, Warning, SCHEMA_VERSION,
+};
+pub use run::{extract, ExtractConfig, Input, Summary};
+pub use segment::{PosTag, Segmenter, Token};

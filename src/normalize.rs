@@ -1,0 +1,360 @@
+//! Normalisation: the original text becomes the text the extractors read, with an offset map back.
+//!
+//! Three character filters run in turn, each recording where its output came from (lindera's
+//! character filters): pinyin annotations are removed, Traditional characters become Simplified,
+//! and full-width digits, letters and the punctuation inside numbers are folded to ASCII.
+
+use std::collections::HashSet;
+
+use zhconv::{get_builtin_converter, Variant, ZhConverter};
+
+use crate::dictionaries::{Dictionaries, DictionaryLines};
+use crate::error::Error;
+use crate::offsets::OffsetMap;
+
+/// The normalised text, its offset map and what normalisation changed.
+#[derive(Debug, Clone)]
+pub struct Normalized {
+    /// The text extractors read.
+    pub text: String,
+    /// Normalised characters → original characters.
+    pub offsets: OffsetMap,
+    /// What was changed, for the record's `stats`.
+    pub changes: Changes,
+}
+
+/// Counts of what normalisation changed in one text.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Changes {
+    /// Pinyin annotations removed, such as `(qū)` after `區`.
+    pub pinyin_annotations_removed: usize,
+    /// Original characters that Traditional → Simplified conversion replaced.
+    pub traditional_chars_converted: usize,
+    /// Full-width characters folded to ASCII.
+    pub width_folded: usize,
+}
+
+/// Normalises texts; built once, shared by reference across threads.
+pub struct Normalizer {
+    /// Toneless syllables, with `ü` spelled `ü`.
+    syllables: HashSet<String>,
+    to_simplified: &'static ZhConverter,
+}
+
+/// The longest toneless syllable (`zhuang`, `chuang`, `shuang`) has six letters.
+const MAX_SYLLABLE_LETTERS: usize = 6;
+
+impl Normalizer {
+    /// Builds a normaliser from the pinyin syllable list of `dictionaries`.
+    pub fn new(dictionaries: &Dictionaries) -> Result<Normalizer, Error> {
+        let mut syllables = HashSet::new();
+        for line in DictionaryLines::new(dictionaries.pinyin_syllables()) {
+            let line = line?;
+            let syllable = line.text;
+            if syllable.chars().count() > MAX_SYLLABLE_LETTERS
+                || !syllable.chars().all(|c| c.is_ascii_lowercase() || c == 'ü')
+            {
+                return Err(line.error(format!(
+                    "{syllable:?} is not a toneless syllable of at most {MAX_SYLLABLE_LETTERS} lower-case letters"
+                )));
+            }
+            syllables.insert(syllable.to_string());
+        }
+        Ok(Normalizer {
+            syllables,
+            to_simplified: get_builtin_converter(Variant::ZhHans),
+        })
+    }
+
+    /// Normalises `original`.
+    pub fn normalize(&self, original: &str) -> Normalized {
+        let mut changes = Changes::default();
+        let (stripped, stripped_map) = self.strip_pinyin(original, &mut changes);
+        let (simplified, simplified_map) = self.simplify(&stripped, &mut changes);
+        let text = fold_width(&simplified, &mut changes);
+        Normalized {
+            text,
+            offsets: stripped_map.then(&simplified_map),
+            changes,
+        }
+    }
+
+    /// Removes a pinyin annotation after a Han character: `區(qū)`, `区（qu1）`, `贸(mao4)`.
+    ///
+    /// The annotation must be one syllable with a tone mark or a tone number, so `(GDP)`, `(AI)`
+    /// and the real parenthesis of `建(構(gòu))筑物` stay.
+    fn strip_pinyin(&self, text: &str, changes: &mut Changes) -> (String, OffsetMap) {
+        let mut out = String::with_capacity(text.len());
+        let mut map = OffsetMap::with_capacity(text.len() / 2);
+        let mut chars = text.chars();
+        let mut position = 0;
+        let mut after_han = false;
+        while let Some(c) = chars.next() {
+            if after_han && matches!(c, '(' | '（') {
+                if let Some(length) = self.annotation_length(chars.clone()) {
+                    chars.nth(length - 1);
+                    position += 1 + length;
+                    changes.pinyin_annotations_removed += 1;
+                    after_han = false;
+                    continue;
+                }
+            }
+            out.push(c);
+            map.push(position, position + 1);
+            position += 1;
+            after_han = is_han(c);
+        }
+        (out, map)
+    }
+
+    /// The number of characters after an opening bracket that make a pinyin annotation, closing
+    /// bracket included, or `None` when what follows is not one.
+    fn annotation_length(&self, mut rest: std::str::Chars<'_>) -> Option<usize> {
+        let mut syllable = String::with_capacity(MAX_SYLLABLE_LETTERS + 2);
+        let mut toned = false;
+        let mut consumed = 0;
+        loop {
+            let c = rest.next()?;
+            consumed += 1;
+            if let Some((letter, tone)) = toneless_letter(c) {
+                if consumed > MAX_SYLLABLE_LETTERS {
+                    return None;
+                }
+                syllable.push(letter);
+                toned |= tone;
+            } else if ('0'..='5').contains(&c) && !syllable.is_empty() {
+                // A tone number ends the syllable and must be followed by the closing bracket.
+                let close = rest.next()?;
+                consumed += 1;
+                return (matches!(close, ')' | '）') && self.syllables.contains(&syllable))
+                    .then_some(consumed);
+            } else if matches!(c, ')' | '）') {
+                return (toned && self.syllables.contains(&syllable)).then_some(consumed);
+            } else {
+                return None;
+            }
+        }
+    }
+
+    /// Traditional → Simplified with the OpenCC tables of zhconv's `zh-Hans` converter.
+    fn simplify(&self, text: &str, changes: &mut Changes) -> (String, OffsetMap) {
+        let mut out = String::with_capacity(text.len());
+        let mut map = OffsetMap::with_capacity(text.len() / 2);
+        let mut position = 0;
+        let mut copied_to = 0;
+        let copy = |piece: &str, out: &mut String, map: &mut OffsetMap, position: &mut usize| {
+            for c in piece.chars() {
+                out.push(c);
+                map.push(*position, *position + 1);
+                *position += 1;
+            }
+        };
+        for (start, end, target) in self.to_simplified.search(text) {
+            copy(&text[copied_to..start], &mut out, &mut map, &mut position);
+            let source = &text[start..end];
+            copied_to = end;
+            if source == target {
+                copy(source, &mut out, &mut map, &mut position);
+                continue;
+            }
+            let source_chars = source.chars().count();
+            changes.traditional_chars_converted += source_chars;
+            if target.chars().count() == source_chars {
+                copy(target, &mut out, &mut map, &mut position);
+            } else {
+                for c in target.chars() {
+                    out.push(c);
+                    map.push(position, position + source_chars);
+                }
+                position += source_chars;
+            }
+        }
+        copy(&text[copied_to..], &mut out, &mut map, &mut position);
+        (out, map)
+    }
+}
+
+/// Folds full-width digits and Latin letters to ASCII, `％` to `%`, and the full-width
+/// punctuation that sits inside a number (`１２．５`, `１，２３４`, `２０２１－１２`, `１０：３０`) to
+/// its ASCII form; one character for one, so offsets are unchanged.
+fn fold_width(text: &str, changes: &mut Changes) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut prev_digit = false;
+    let mut chars = text.chars();
+    while let Some(c) = chars.next() {
+        let folded = match c {
+            '０'..='９' | 'Ａ'..='Ｚ' | 'ａ'..='ｚ' | '％' => fold_full_width(c),
+            '．' | '－' | '：' | '／' if prev_digit && starts_with_digits(chars.clone(), 1) => {
+                fold_full_width(c)
+            }
+            '，' if prev_digit
+                && starts_with_digits(chars.clone(), 3)
+                && !starts_with_digits(chars.clone(), 4) =>
+            {
+                ','
+            }
+            _ => c,
+        };
+        if folded != c {
+            changes.width_folded += 1;
+        }
+        out.push(folded);
+        prev_digit = folded.is_ascii_digit();
+    }
+    out
+}
+
+/// The ASCII character of a full-width form (U+FF01..U+FF5E).
+fn fold_full_width(c: char) -> char {
+    char::from_u32(c as u32 - 0xFF01 + 0x21).unwrap_or(c)
+}
+
+fn starts_with_digits(mut chars: std::str::Chars<'_>, count: usize) -> bool {
+    (0..count).all(|_| {
+        chars
+            .next()
+            .is_some_and(|c| c.is_ascii_digit() || ('０'..='９').contains(&c))
+    })
+}
+
+/// A CJK ideograph, in the blocks that news text uses.
+pub(crate) fn is_han(c: char) -> bool {
+    matches!(c,
+        '\u{4E00}'..='\u{9FFF}'
+        | '\u{3400}'..='\u{4DBF}'
+        | '\u{F900}'..='\u{FAFF}'
+        | '\u{20000}'..='\u{3134F}')
+}
+
+/// A pinyin letter without its tone, and whether it carried a tone mark; `v` is the usual
+/// keyboard spelling of `ü`.
+fn toneless_letter(c: char) -> Option<(char, bool)> {
+    let plain = match c {
+        'a'..='z' if c != 'v' => return Some((c, false)),
+        'v' | 'ü' => return Some(('ü', false)),
+        'ā' | 'á' | 'ǎ' | 'à' => 'a',
+        'ē' | 'é' | 'ě' | 'è' => 'e',
+        'ī' | 'í' | 'ǐ' | 'ì' => 'i',
+        'ō' | 'ó' | 'ǒ' | 'ò' => 'o',
+        'ū' | 'ú' | 'ǔ' | 'ù' => 'u',
+        'ǖ' | 'ǘ' | 'ǚ' | 'ǜ' => 'ü',
+        'ń' | 'ň' | 'ǹ' => 'n',
+        'ḿ' => 'm',
+        _ => return None,
+    };
+    Some((plain, true))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::offsets::NormalizedSpan;
+
+    fn normalizer() -> Normalizer {
+        Normalizer::new(&Dictionaries::embedded()).unwrap()
+    }
+
+    #[test]
+    fn each_rule_rewrites_its_own_forms_and_nothing_else() {
+        let cases: &[(&str, &str, &str)] = &[
+            ("pinyin with tone marks", "石景山區(qū)", "石景山区"),
+            ("pinyin in full-width brackets", "服貿（mào）會", "服贸会"),
+            ("pinyin with a tone number", "服贸(mao4)会", "服贸会"),
+            ("pinyin with ü", "綠(lǜ)色", "绿色"),
+            ("pinyin with v for ü", "绿(lv4)色", "绿色"),
+            (
+                "real parenthesis around a Han character",
+                "建(構(gòu))筑物",
+                "建(构)筑物",
+            ),
+            (
+                "abbreviation in brackets",
+                "國內生產總值(GDP)",
+                "国内生产总值(GDP)",
+            ),
+            (
+                "pinyin-like English without tone",
+                "人工智能(AI)和(ai)",
+                "人工智能(AI)和(ai)",
+            ),
+            ("not a syllable", "某(xyz1)处", "某(xyz1)处"),
+            ("bracket after a digit", "第1(ā)项", "第1(ā)项"),
+            ("unclosed annotation", "區(qū", "区(qū"),
+            ("Traditional to Simplified", "經濟發展", "经济发展"),
+            ("Simplified untouched", "经济发展", "经济发展"),
+            ("full-width digits", "２０２０年", "2020年"),
+            ("full-width decimal and percent", "１２．５％", "12.5%"),
+            ("full-width thousands separator", "１，２３４万", "1,234万"),
+            (
+                "full-width comma between numbers stays",
+                "２０１９，２０２０年",
+                "2019，2020年",
+            ),
+            (
+                "full-width date separators",
+                "２０２１－１２－０６",
+                "2021-12-06",
+            ),
+            ("full-width letters", "５Ｇ基站", "5G基站"),
+            (
+                "full-width stop after a number stays",
+                "增长５．",
+                "增长5．",
+            ),
+            ("Chinese punctuation stays", "据悉，工作。", "据悉，工作。"),
+        ];
+        let normalizer = normalizer();
+        for (name, input, expected) in cases {
+            assert_eq!(normalizer.normalize(input).text, *expected, "{name}");
+        }
+    }
+
+    #[test]
+    fn changes_are_counted() {
+        let normalized = normalizer().normalize("區(qū)域經(jīng)濟１２％");
+        assert_eq!(
+            normalized.changes,
+            Changes {
+                pinyin_annotations_removed: 2,
+                traditional_chars_converted: 3,
+                width_folded: 3,
+            }
+        );
+    }
+
+    #[test]
+    fn offsets_point_back_into_the_original_across_removals_and_byte_length_changes() {
+        let original = "９月６日,服貿(mào)會首鋼園區(qū)。";
+        let normalized = normalizer().normalize(original);
+        assert_eq!(normalized.text, "9月6日,服贸会首钢园区。");
+        let original_chars: Vec<char> = original.chars().collect();
+        let slice = |start: usize, end: usize| -> String {
+            let span = normalized
+                .offsets
+                .to_original(NormalizedSpan { start, end });
+            original_chars[span.start..span.end].iter().collect()
+        };
+        assert_eq!(slice(0, 4), "９月６日");
+        assert_eq!(slice(5, 7), "服貿");
+        assert_eq!(slice(5, 8), "服貿(mào)會");
+        assert_eq!(slice(7, 8), "會");
+        assert_eq!(slice(10, 12), "園區");
+        assert_eq!(slice(12, 13), "。");
+    }
+
+    #[test]
+    fn every_normalised_character_maps_to_an_original_character_in_order() {
+        let original = "建(構(gòu))筑物２０２０年區(qū)";
+        let normalized = normalizer().normalize(original);
+        assert_eq!(normalized.offsets.len(), normalized.text.chars().count());
+        let mut previous_end = 0;
+        for i in 0..normalized.offsets.len() {
+            let span = normalized.offsets.to_original(NormalizedSpan {
+                start: i,
+                end: i + 1,
+            });
+            assert!(span.start >= previous_end && span.end > span.start);
+            previous_end = span.end;
+        }
+    }
+}

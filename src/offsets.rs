@@ -1,0 +1,216 @@
+//! Offsets between the normalised text that extractors read and the original text that users see.
+//!
+//! Two units appear in this crate and they are never mixed without a conversion named here:
+//! *characters* (Unicode scalar values, what every output offset is in) and *bytes* (what `str`
+//! slicing and `regex` matches are in). The types say which text and which unit they index.
+
+use serde::Serialize;
+
+/// A range of characters in the **original** text, end exclusive: the only offsets written out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+pub struct OriginalSpan {
+    /// First character, counted in Unicode scalar values from the start of the original text.
+    pub start: usize,
+    /// One past the last character.
+    pub end: usize,
+}
+
+/// A range of characters in the **normalised** text, end exclusive.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct NormalizedSpan {
+    /// First character of the normalised text.
+    pub start: usize,
+    /// One past the last character.
+    pub end: usize,
+}
+
+/// For each character of the normalised text, the range of original characters it came from.
+///
+/// Normalisation only deletes characters (pinyin annotations), replaces one character by one
+/// (width folding, most Traditional → Simplified conversions), or, rarely, replaces a phrase by
+/// a phrase of another length; in that last case every character of the new phrase maps to the
+/// whole old phrase, so a span never cuts a replaced phrase in half.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct OffsetMap {
+    /// `origin[i]` is the original character range of normalised character `i`.
+    origin: Vec<(u32, u32)>,
+}
+
+impl OffsetMap {
+    /// The map of a text that normalisation left as it was.
+    pub fn identity(chars: usize) -> OffsetMap {
+        OffsetMap {
+            origin: (0..chars as u32).map(|i| (i, i + 1)).collect(),
+        }
+    }
+
+    pub(crate) fn with_capacity(chars: usize) -> OffsetMap {
+        OffsetMap {
+            origin: Vec::with_capacity(chars),
+        }
+    }
+
+    /// Records that the next normalised character came from original characters `start..end`.
+    pub(crate) fn push(&mut self, start: usize, end: usize) {
+        self.origin.push((start as u32, end as u32));
+    }
+
+    /// Number of characters in the normalised text.
+    pub fn len(&self) -> usize {
+        self.origin.len()
+    }
+
+    /// Whether the normalised text is empty.
+    pub fn is_empty(&self) -> bool {
+        self.origin.is_empty()
+    }
+
+    /// Chains two maps: `self` maps text B to text A, `next` maps text C to text B; the result
+    /// maps C to A.
+    pub fn then(&self, next: &OffsetMap) -> OffsetMap {
+        OffsetMap {
+            origin: next
+                .origin
+                .iter()
+                .map(|&(start, end)| {
+                    (
+                        self.origin[start as usize].0,
+                        self.origin[end as usize - 1].1,
+                    )
+                })
+                .collect(),
+        }
+    }
+
+    /// The original characters that a non-empty normalised span came from. An empty span maps to
+    /// the empty span at the original position of its start.
+    pub fn to_original(&self, span: NormalizedSpan) -> OriginalSpan {
+        debug_assert!(span.start <= span.end && span.end <= self.origin.len());
+        if span.start == span.end {
+            let at = match self.origin.get(span.start) {
+                Some(&(start, _)) => start,
+                None => self.origin.last().map_or(0, |&(_, end)| end),
+            } as usize;
+            return OriginalSpan { start: at, end: at };
+        }
+        OriginalSpan {
+            start: self.origin[span.start].0 as usize,
+            end: self.origin[span.end - 1].1 as usize,
+        }
+    }
+}
+
+/// Byte offsets of every character of a text, plus its length: converts character offsets to
+/// byte offsets (for slicing) and back (for regex matches).
+#[derive(Debug, Clone, Default)]
+pub struct CharIndex {
+    /// `bytes[i]` is the byte offset of character `i`; the last entry is the text's length.
+    bytes: Vec<u32>,
+}
+
+impl CharIndex {
+    /// Indexes `text`.
+    pub fn new(text: &str) -> CharIndex {
+        let mut bytes = Vec::with_capacity(text.len() / 2 + 1);
+        bytes.extend(text.char_indices().map(|(b, _)| b as u32));
+        bytes.push(text.len() as u32);
+        CharIndex { bytes }
+    }
+
+    /// Number of characters in the text.
+    pub fn chars(&self) -> usize {
+        self.bytes.len() - 1
+    }
+
+    /// Byte offset of character `char_offset` (the text's length for one past the end).
+    pub fn byte(&self, char_offset: usize) -> usize {
+        self.bytes[char_offset] as usize
+    }
+
+    /// Character offset of a byte offset that lies on a character boundary.
+    pub fn char(&self, byte_offset: usize) -> usize {
+        self.bytes
+            .binary_search(&(byte_offset as u32))
+            .expect("byte offset on a character boundary")
+    }
+
+    /// The substring of `text` (the text this index was built from) between two character offsets.
+    pub fn slice<'t>(&self, text: &'t str, start: usize, end: usize) -> &'t str {
+        &text[self.byte(start)..self.byte(end)]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn map(pairs: &[(u32, u32)]) -> OffsetMap {
+        OffsetMap {
+            origin: pairs.to_vec(),
+        }
+    }
+
+    #[test]
+    fn identity_maps_each_character_to_itself() {
+        let m = OffsetMap::identity(3);
+        assert_eq!(
+            m.to_original(NormalizedSpan { start: 1, end: 3 }),
+            OriginalSpan { start: 1, end: 3 }
+        );
+    }
+
+    #[test]
+    fn a_deletion_widens_spans_that_cross_it_and_spares_those_that_do_not() {
+        // original "區(qū)域", normalised "區域": characters 1..5 were deleted.
+        let m = map(&[(0, 1), (5, 6)]);
+        assert_eq!(
+            m.to_original(NormalizedSpan { start: 0, end: 1 }),
+            OriginalSpan { start: 0, end: 1 }
+        );
+        assert_eq!(
+            m.to_original(NormalizedSpan { start: 0, end: 2 }),
+            OriginalSpan { start: 0, end: 6 }
+        );
+        assert_eq!(
+            m.to_original(NormalizedSpan { start: 1, end: 2 }),
+            OriginalSpan { start: 5, end: 6 }
+        );
+    }
+
+    #[test]
+    fn empty_spans_map_to_an_empty_span() {
+        let m = map(&[(0, 1), (5, 6)]);
+        assert_eq!(
+            m.to_original(NormalizedSpan { start: 1, end: 1 }),
+            OriginalSpan { start: 5, end: 5 }
+        );
+        assert_eq!(
+            m.to_original(NormalizedSpan { start: 2, end: 2 }),
+            OriginalSpan { start: 6, end: 6 }
+        );
+        assert_eq!(
+            OffsetMap::default().to_original(NormalizedSpan { start: 0, end: 0 }),
+            OriginalSpan { start: 0, end: 0 }
+        );
+    }
+
+    #[test]
+    fn chaining_composes_deletions_and_phrase_replacements() {
+        // A → B deletes A's character 1; B → C replaces B's two characters 1..3 by one.
+        let a_to_b = map(&[(0, 1), (2, 3), (3, 4), (4, 5)]);
+        let b_to_c = map(&[(0, 1), (1, 3), (3, 4)]);
+        let a_to_c = a_to_b.then(&b_to_c);
+        assert_eq!(a_to_c, map(&[(0, 1), (2, 4), (4, 5)]));
+    }
+
+    #[test]
+    fn char_index_converts_both_ways_over_multibyte_text() {
+        let text = "2020年增长16.3%";
+        let index = CharIndex::new(text);
+        assert_eq!(index.chars(), 12);
+        assert_eq!(index.byte(5), 7);
+        assert_eq!(index.char(7), 5);
+        assert_eq!(index.slice(text, 4, 6), "年增");
+        assert_eq!(index.byte(12), text.len());
+    }
+}

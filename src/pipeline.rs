@@ -1,0 +1,65 @@
+//! The pipeline: normaliser and segmenter built once, then each input document goes one way
+//! through it: normalise → split and segment → (extract) → record.
+
+use crate::dictionaries::Dictionaries;
+use crate::document::Document;
+use crate::error::Error;
+use crate::input::InputDocument;
+use crate::normalize::Normalizer;
+use crate::record::{Record, Stats, SCHEMA_VERSION};
+use crate::segment::Segmenter;
+
+/// Everything that is built once per process and shared by reference across threads.
+pub struct Pipeline {
+    normalizer: Normalizer,
+    segmenter: Segmenter,
+}
+
+impl Pipeline {
+    /// Builds the pipeline from `dictionaries`; a malformed dictionary line fails here, never
+    /// later.
+    pub fn new(dictionaries: &Dictionaries) -> Result<Pipeline, Error> {
+        Ok(Pipeline {
+            normalizer: Normalizer::new(dictionaries)?,
+            segmenter: Segmenter::new(dictionaries)?,
+        })
+    }
+
+    /// Normalises, splits and segments a text.
+    pub fn analyze(&self, text: String) -> Document {
+        Document::new(text, &self.normalizer, &self.segmenter)
+    }
+
+    /// Analyses an input document and builds its record.
+    pub fn process(&self, input: InputDocument) -> Record {
+        let document = self.analyze(input.text);
+        let changes = document.changes();
+        Record {
+            schema_version: SCHEMA_VERSION,
+            id: input.id,
+            source: input.source,
+            meta: input.meta,
+            stats: Stats {
+                chars: document.original_chars(),
+                normalized_chars: document.normalized_index().chars(),
+                sentences: document.sentences().len(),
+                tokens: document.tokens().len(),
+                pinyin_annotations_removed: changes.pinyin_annotations_removed,
+                traditional_converted: changes.traditional_chars_converted > 0,
+                traditional_chars_converted: changes.traditional_chars_converted,
+                width_folded: changes.width_folded,
+            },
+            sentences: document
+                .sentences()
+                .iter()
+                .map(|sentence| document.to_original(sentence.span))
+                .collect(),
+            figures: Vec::new(),
+            dates: Vec::new(),
+            places: Vec::new(),
+            sectors: Vec::new(),
+            targets: Vec::new(),
+            warnings: input.warnings,
+        }
+    }
+}

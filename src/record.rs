@@ -1,0 +1,160 @@
+//! The output records: what zhnews writes for each input document. `docs/schema.md` is their
+//! specification and `docs/record.schema.json` their JSON Schema; change the three together and
+//! raise [`SCHEMA_VERSION`] when a change can break a reader.
+
+use serde::Serialize;
+use serde_json::{Map, Value};
+
+use crate::offsets::OriginalSpan;
+
+/// Version of the record format, written in every record.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// One line of output: a document's record or, in its place, the error that stopped it.
+#[derive(Debug, Clone, Serialize)]
+#[serde(untagged)]
+pub enum Output {
+    /// The document was read and analysed.
+    Record(Box<Record>),
+    /// The document could not be read.
+    Error(ErrorRecord),
+}
+
+/// Everything zhnews found in one document.
+#[derive(Debug, Clone, Serialize)]
+pub struct Record {
+    /// [`SCHEMA_VERSION`].
+    pub schema_version: u32,
+    /// The input's `id`, or the path of the file as given.
+    pub id: String,
+    /// Where the text came from.
+    pub source: Source,
+    /// Title, publication date and the like.
+    pub meta: Meta,
+    /// Sizes and what normalisation changed.
+    pub stats: Stats,
+    /// Every sentence as a span of the original text; an entity's `sentence` indexes this.
+    pub sentences: Vec<OriginalSpan>,
+    /// Numbers with magnitudes and units (figures issue).
+    pub figures: Vec<NotYetExtracted>,
+    /// Dates and periods (dates issue).
+    pub dates: Vec<NotYetExtracted>,
+    /// Places (places issue).
+    pub places: Vec<NotYetExtracted>,
+    /// Sectors (sectors issue).
+    pub sectors: Vec<NotYetExtracted>,
+    /// Plan targets (targets issue).
+    pub targets: Vec<NotYetExtracted>,
+    /// Problems that did not stop the document, such as an unusable metadata sidecar.
+    pub warnings: Vec<Warning>,
+}
+
+/// The element type of an entity array whose extractor has not landed yet. It has no values, so
+/// such an array is always empty, and the record's shape is already the final one.
+#[derive(Debug, Clone, Serialize)]
+pub enum NotYetExtracted {}
+
+/// Where a document came from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Source {
+    /// `file` or `stdin`.
+    pub kind: SourceKind,
+    /// The file's path as given or found in a folder; `null` for standard input.
+    pub path: Option<String>,
+    /// Line number (from 1) of JSON Lines input; `null` for files.
+    pub line: Option<usize>,
+    /// Size in bytes of the file, or of the `text` field of a JSON Lines record.
+    pub bytes: usize,
+}
+
+/// Kinds of [`Source`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SourceKind {
+    /// A text file.
+    File,
+    /// A JSON Lines record on standard input.
+    Stdin,
+}
+
+/// A document's metadata.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Meta {
+    /// The title, where one was given.
+    pub title: Option<String>,
+    /// Publication date, `YYYY-MM-DD`: the anchor of relative dates.
+    pub published: Option<String>,
+    /// Where `published` came from.
+    pub published_from: Option<PublishedFrom>,
+    /// The outlet (newspaper, site) that published the document.
+    pub outlet: Option<String>,
+    /// The document's address.
+    pub url: Option<String>,
+    /// Every other field of the input record or sidecar, as given.
+    pub extra: Map<String, Value>,
+}
+
+/// Where a publication date came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PublishedFrom {
+    /// The `published` field of a JSON Lines record.
+    Input,
+    /// The `published` field of a `NAME.meta.json` sidecar.
+    Sidecar,
+    /// The `--published` flag.
+    Flag,
+}
+
+/// Sizes of a document and what normalisation changed in it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Stats {
+    /// Characters (Unicode scalar values) of the original text.
+    pub chars: usize,
+    /// Characters of the normalised text.
+    pub normalized_chars: usize,
+    /// Sentences.
+    pub sentences: usize,
+    /// Words found by segmentation.
+    pub tokens: usize,
+    /// Pinyin annotations removed (`區(qū)` → `區`).
+    pub pinyin_annotations_removed: usize,
+    /// Whether any Traditional character was converted to Simplified.
+    pub traditional_converted: bool,
+    /// Original characters replaced by Traditional → Simplified conversion.
+    pub traditional_chars_converted: usize,
+    /// Full-width characters folded to ASCII.
+    pub width_folded: usize,
+}
+
+/// A problem that did not stop the document.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Warning {
+    /// Stable short name, such as `invalid_metadata`.
+    pub kind: String,
+    /// What happened, naming the file.
+    pub message: String,
+}
+
+/// Written in place of a document's record when it could not be read, so that every input
+/// appears exactly once in the output.
+#[derive(Debug, Clone, Serialize)]
+pub struct ErrorRecord {
+    /// [`SCHEMA_VERSION`].
+    pub schema_version: u32,
+    /// The input's `id`, the path of the file, or `<stdin>:LINE` when a line had no usable id.
+    pub id: String,
+    /// Where the input came from, as far as it is known.
+    pub source: Option<Source>,
+    /// What went wrong.
+    pub error: ErrorInfo,
+}
+
+/// The error of an [`ErrorRecord`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ErrorInfo {
+    /// Stable short name: `not_found`, `read`, `invalid_utf8`, `invalid_record`.
+    pub kind: String,
+    /// The message also printed on stderr.
+    pub message: String,
+}

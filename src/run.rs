@@ -1,0 +1,184 @@
+//! The `extract` job: inputs → batches analysed in parallel → records written in input order.
+
+use std::io::BufRead;
+use std::path::PathBuf;
+use std::sync::mpsc;
+
+use rayon::prelude::*;
+
+use crate::dictionaries::Dictionaries;
+use crate::error::Error;
+use crate::input::{file_tasks, InputFailure, LoadOptions, Task};
+use crate::output::{Destination, Format, RecordWriter};
+use crate::pipeline::Pipeline;
+use crate::record::{ErrorInfo, ErrorRecord, Output, SCHEMA_VERSION};
+
+/// One input the user named.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Input {
+    /// A file, or a folder searched recursively for `*.txt` files.
+    Path(PathBuf),
+    /// JSON Lines on standard input (`-`).
+    Stdin,
+}
+
+/// A validated `extract` job.
+#[derive(Debug, Clone)]
+pub struct ExtractConfig {
+    /// What to read, in order.
+    pub inputs: Vec<Input>,
+    /// Output format; `None` picks JSON for a single file and JSON Lines otherwise.
+    pub format: Option<Format>,
+    /// Output file; `None` writes to the output stream.
+    pub output: Option<PathBuf>,
+    /// How inputs become documents.
+    pub load: LoadOptions,
+    /// A folder whose dictionary files replace the embedded ones.
+    pub dictionaries: Option<PathBuf>,
+}
+
+/// What a run did.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Summary {
+    /// Records written for documents that were analysed.
+    pub documents: usize,
+    /// Error records written for inputs that could not be read.
+    pub failed: usize,
+}
+
+/// Documents analysed together before their records are written; small enough that a stream
+/// sees its records soon and memory stays bounded, large enough to keep every core busy.
+const BATCH: usize = 64;
+
+/// Runs `extract`: every input appears exactly once in the output, as a record or an error
+/// record, in input order. `notify` sees each output before it is written, so the caller can
+/// report errors and warnings as they happen.
+pub fn extract(
+    config: &ExtractConfig,
+    stdin: &mut (dyn BufRead + Send),
+    stdout: &mut dyn std::io::Write,
+    notify: &mut dyn FnMut(&Output),
+) -> Result<Summary, Error> {
+    let dictionaries = match &config.dictionaries {
+        Some(dir) => Dictionaries::with_overrides(dir)?,
+        None => Dictionaries::embedded(),
+    };
+    let pipeline = Pipeline::new(&dictionaries)?;
+
+    let mut file_inputs = Vec::new();
+    let mut reads_stdin = false;
+    for input in &config.inputs {
+        match input {
+            Input::Path(path) => file_inputs.push(file_tasks(path)),
+            Input::Stdin => reads_stdin = true,
+        }
+    }
+    let files: usize = file_inputs.iter().map(Vec::len).sum();
+    let format = config.format.unwrap_or(if !reads_stdin && files == 1 {
+        Format::Json
+    } else {
+        Format::Jsonl
+    });
+    let destination = match &config.output {
+        Some(path) => Destination::File(path.clone()),
+        None => Destination::Stream(stdout),
+    };
+    let mut writer = RecordWriter::open(format, destination)?;
+    let mut summary = Summary::default();
+
+    std::thread::scope(|scope| {
+        let (sender, receiver) = mpsc::sync_channel::<Task>(BATCH * 4);
+        let inputs = &config.inputs;
+        // Reading runs ahead in its own thread so that a batch starts with whatever input has
+        // arrived: a slow producer on stdin gets its records line by line.
+        scope.spawn(move || {
+            let mut file_inputs = file_inputs.into_iter();
+            for input in inputs {
+                let tasks: Box<dyn Iterator<Item = Task>> = match input {
+                    Input::Path(_) => Box::new(file_inputs.next().unwrap_or_default().into_iter()),
+                    Input::Stdin => Box::new(stdin_tasks(stdin)),
+                };
+                for task in tasks {
+                    if sender.send(task).is_err() {
+                        return;
+                    }
+                }
+            }
+        });
+        while let Ok(first) = receiver.recv() {
+            let mut batch = vec![first];
+            batch.extend(receiver.try_iter().take(BATCH - 1));
+            let outputs: Vec<Output> = batch
+                .into_par_iter()
+                .map(|task| match task.load(&config.load) {
+                    Ok(input) => Output::Record(Box::new(pipeline.process(input))),
+                    Err(failure) => error_output(failure),
+                })
+                .collect();
+            for output in &outputs {
+                notify(output);
+                match output {
+                    Output::Record(_) => summary.documents += 1,
+                    Output::Error(_) => summary.failed += 1,
+                }
+                writer.write(output)?;
+            }
+            writer.flush()?;
+        }
+        Ok::<(), Error>(())
+    })?;
+    writer.finish()?;
+    Ok(summary)
+}
+
+/// The lines of JSON Lines input as tasks; blank lines are skipped, a line that cannot be read
+/// becomes a failed task.
+fn stdin_tasks(stdin: &mut (dyn BufRead + Send)) -> impl Iterator<Item = Task> + '_ {
+    let source_name = "<stdin>";
+    stdin
+        .split(b'\n')
+        .enumerate()
+        .filter_map(move |(index, line)| {
+            let number = index + 1;
+            let failed = |error: Error| {
+                Some(Task::Failed(
+                    PathBuf::from(format!("{source_name}:{number}")),
+                    error,
+                ))
+            };
+            match line {
+                Err(source) => failed(Error::Read {
+                    path: PathBuf::from(source_name),
+                    source,
+                }),
+                Ok(bytes) => match String::from_utf8(bytes) {
+                    Ok(text) if text.trim().is_empty() => None,
+                    Ok(text) => Some(Task::Line {
+                        source_name: source_name.to_string(),
+                        number,
+                        text,
+                    }),
+                    Err(e) => failed(Error::InvalidRecord {
+                        source_name: source_name.to_string(),
+                        line: number,
+                        message: format!(
+                            "not valid UTF-8 (first bad byte at offset {})",
+                            e.utf8_error().valid_up_to()
+                        ),
+                    }),
+                },
+            }
+        })
+}
+
+fn error_output(failure: InputFailure) -> Output {
+    Output::Error(ErrorRecord {
+        schema_version: SCHEMA_VERSION,
+        id: failure.id,
+        source: failure.source,
+        error: ErrorInfo {
+            kind: failure.error.kind().to_string(),
+            message: failure.error.to_string(),
+        },
+    })
+}

@@ -1,0 +1,222 @@
+//! The `zhnews extract` command over the built binary.
+
+use std::io::Read;
+use std::process::Stdio;
+
+use super::util::{seed_path, Dir};
+use super::wire::{parse_json_stream, parse_jsonl};
+
+#[test]
+fn a_single_file_gives_one_pretty_record_with_its_sidecar_metadata() {
+    let dir = Dir::new();
+    let seed = seed_path();
+    let run = dir.run(&["extract", seed.to_str().unwrap()], "");
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(run.stderr, "");
+    assert!(
+        run.stdout.starts_with("{\n  \"schema_version\": 1,"),
+        "pretty JSON"
+    );
+    let lines = parse_json_stream(&run.stdout);
+    assert_eq!(lines.len(), 1);
+    let record = lines[0].record();
+    assert_eq!(record.id, seed.display().to_string());
+    assert_eq!(record.source.kind, "file");
+    assert_eq!(record.source.bytes, 5148);
+    assert_eq!(record.meta.published.as_deref(), Some("2021-12-09"));
+    assert_eq!(record.meta.published_from.as_deref(), Some("sidecar"));
+    assert_eq!(record.meta.outlet.as_deref(), Some("新京报"));
+    assert_eq!(record.stats.pinyin_annotations_removed, 200);
+    assert!(record.stats.traditional_converted);
+    assert_eq!(record.stats.sentences, record.sentences.len());
+    let chars: Vec<char> = std::fs::read_to_string(&seed).unwrap().chars().collect();
+    assert_eq!(record.stats.chars, chars.len());
+    let first = record.sentences[0];
+    let first_text: String = chars[first.start..first.end].iter().collect();
+    assert_eq!(first_text, "9月6日,服貿(mào)會首鋼園區(qū)。");
+}
+
+#[test]
+fn a_folder_gives_json_lines_in_sorted_path_order_and_reports_bad_files_in_place() {
+    let dir = Dir::new();
+    dir.create("news/b/2.txt", "第二篇。");
+    dir.create("news/a.txt", "第一篇。");
+    dir.create("news/c.txt", b"\xff\xfe bad bytes");
+    dir.create("news/d.txt", "第四篇。");
+    dir.create("news/readme.md", "not an article");
+    let run = dir.run(&["extract", "news"], "");
+    assert_eq!(run.code, 2);
+    assert_eq!(
+        run.stderr,
+        "zhnews: news/c.txt: not valid UTF-8 (first bad byte at offset 0); convert the file to UTF-8\n"
+    );
+    let lines = parse_jsonl(&run.stdout);
+    let ids: Vec<&str> = lines.iter().map(|l| l.id()).collect();
+    assert_eq!(
+        ids,
+        ["news/a.txt", "news/b/2.txt", "news/c.txt", "news/d.txt"]
+    );
+    let error = lines[2].error();
+    assert_eq!(error.error.kind, "invalid_utf8");
+    assert_eq!(error.source.as_ref().unwrap().bytes, 12);
+    assert_eq!(lines[3].record().stats.chars, 4);
+}
+
+#[test]
+fn a_missing_path_is_named_on_stderr_and_the_other_paths_still_run() {
+    let dir = Dir::new();
+    dir.create("a.txt", "正文。");
+    let run = dir.run(&["extract", "nope.txt", "a.txt"], "");
+    assert_eq!(run.code, 2);
+    assert_eq!(run.stderr, "zhnews: nope.txt: no such file or directory\n");
+    let lines = parse_jsonl(&run.stdout);
+    assert_eq!(lines.len(), 2);
+    assert_eq!(lines[0].error().error.kind, "not_found");
+    assert_eq!(lines[1].record().id, "a.txt");
+}
+
+#[test]
+fn json_lines_on_stdin_keep_ids_order_and_metadata_one_line_each() {
+    let dir = Dir::new();
+    let input = [
+        r#"{"id":"z9","text":"石景山區(qū)召開黨代會。","published":"2021-12-09","title":"黨代會","channel":"local"}"#,
+        "",
+        r#"{"id":"a1","text":"未来５年。"}"#,
+        r#"{"text":"no id"}"#,
+        r#"{"id":7,"text":"数字编号。"}"#,
+    ]
+    .join("\n");
+    let run = dir.run(&["extract", "-"], &input);
+    assert_eq!(run.code, 2);
+    assert_eq!(run.stderr, "zhnews: <stdin>:4: missing field `id`\n");
+    assert_eq!(run.stdout.lines().count(), 4);
+    let lines = parse_jsonl(&run.stdout);
+    let ids: Vec<&str> = lines.iter().map(|l| l.id()).collect();
+    assert_eq!(ids, ["z9", "a1", "<stdin>:4", "7"]);
+    let first = lines[0].record();
+    assert_eq!(first.source.kind, "stdin");
+    assert_eq!(first.source.line, Some(1));
+    assert_eq!(first.meta.title.as_deref(), Some("黨代會"));
+    assert_eq!(first.meta.published_from.as_deref(), Some("input"));
+    assert_eq!(first.meta.extra["channel"], "local");
+    assert_eq!(first.stats.pinyin_annotations_removed, 1);
+    assert_eq!(lines[1].record().stats.width_folded, 1);
+    assert_eq!(lines[2].error().error.kind, "invalid_record");
+}
+
+#[test]
+fn the_published_flag_dates_documents_without_their_own_date() {
+    let dir = Dir::new();
+    dir.create("a.txt", "正文。");
+    let run = dir.run(&["extract", "--published", "2022-03-05", "a.txt"], "");
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let record = &parse_json_stream(&run.stdout)[0];
+    assert_eq!(
+        record.record().meta.published.as_deref(),
+        Some("2022-03-05")
+    );
+    assert_eq!(record.record().meta.published_from.as_deref(), Some("flag"));
+
+    let run = dir.run(&["extract", "--published", "2022-02-30", "a.txt"], "");
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.contains("expected a date written YYYY-MM-DD"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(run.stdout, "");
+}
+
+#[test]
+fn the_format_flag_overrides_the_default() {
+    let dir = Dir::new();
+    dir.create("a.txt", "甲。");
+    dir.create("b.txt", "乙。");
+    let run = dir.run(&["extract", "--format", "json", "a.txt", "b.txt"], "");
+    assert_eq!(run.code, 0);
+    assert_eq!(parse_json_stream(&run.stdout).len(), 2);
+    let run = dir.run(&["extract", "--format", "jsonl", "a.txt"], "");
+    assert_eq!(run.stdout.lines().count(), 1);
+    assert_eq!(parse_jsonl(&run.stdout).len(), 1);
+}
+
+#[test]
+fn the_output_file_is_written_whole_and_stdout_stays_empty() {
+    let dir = Dir::new();
+    dir.create("in/a.txt", "甲。");
+    dir.create("in/b.txt", "乙。");
+    let run = dir.run(&["extract", "in", "-o", "out.jsonl"], "");
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(run.stdout, "");
+    let written = std::fs::read_to_string(dir.path().join("out.jsonl")).unwrap();
+    assert_eq!(parse_jsonl(&written).len(), 2);
+    let leftovers = std::fs::read_dir(dir.path()).unwrap().count();
+    assert_eq!(leftovers, 2, "only in/ and out.jsonl");
+}
+
+#[test]
+fn a_broken_metadata_sidecar_is_a_warning_and_the_article_is_kept() {
+    let dir = Dir::new();
+    dir.create("a.txt", "正文。");
+    dir.create("a.meta.json", r#"{"published": "yesterday"}"#);
+    let run = dir.run(&["extract", "a.txt"], "");
+    assert_eq!(run.code, 0);
+    assert_eq!(
+        run.stderr,
+        "zhnews: warning: a.meta.json: `published` must be a date written YYYY-MM-DD, not \"yesterday\"\n"
+    );
+    let record = &parse_json_stream(&run.stdout)[0];
+    assert_eq!(record.record().warnings[0].kind, "invalid_metadata");
+    assert_eq!(record.record().meta.published, None);
+}
+
+#[test]
+fn a_bad_dictionary_stops_the_run_naming_file_and_line() {
+    let dir = Dir::new();
+    dir.create("a.txt", "正文。");
+    dir.create("dicts/user.dict", "# comment\n棚户区 abc n\n");
+    let run = dir.run(&["extract", "--dictionaries", "dicts", "a.txt"], "");
+    assert_eq!(run.code, 2);
+    assert_eq!(
+        run.stderr,
+        "zhnews: dicts/user.dict:2: \"棚户区\" needs a frequency of at least 1\n"
+    );
+    assert_eq!(run.stdout, "");
+}
+
+#[test]
+fn a_closed_pipe_ends_the_run_quietly() {
+    let dir = Dir::new();
+    let input: String = (0..3000)
+        .map(|i| {
+            format!("{{\"id\":\"{i}\",\"text\":\"石景山区未来五年将完成老旧小区综合改造。\"}}\n")
+        })
+        .collect();
+    let mut child = dir
+        .command(&["extract", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let feeder = std::thread::spawn(move || {
+        use std::io::Write;
+        let _ = stdin.write_all(input.as_bytes());
+    });
+    let mut stdout = child.stdout.take().unwrap();
+    let mut first = [0u8; 1];
+    stdout.read_exact(&mut first).unwrap();
+    drop(stdout);
+    let mut stderr = String::new();
+    child
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut stderr)
+        .unwrap();
+    let status = child.wait().unwrap();
+    feeder.join().unwrap();
+    assert_eq!(status.code(), Some(0));
+    assert_eq!(stderr, "");
+}

@@ -1,0 +1,170 @@
+//! Tests over the articles of `corpus/`: the offset invariant for every span, the seed's
+//! normalisation, and golden files of sentences and tokens that read like a review when they
+//! change (`ZHNEWS_BLESS=1 cargo test` rewrites them).
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use zhnews::{Dictionaries, Document, NormalizedSpan, Normalizer, Pipeline};
+
+use super::util::{root, seed_path};
+
+fn pipeline() -> &'static Pipeline {
+    static PIPELINE: std::sync::OnceLock<Pipeline> = std::sync::OnceLock::new();
+    PIPELINE.get_or_init(|| Pipeline::new(&Dictionaries::embedded()).unwrap())
+}
+
+fn corpus_articles() -> Vec<PathBuf> {
+    let mut paths: Vec<PathBuf> = fs::read_dir(root().join("corpus"))
+        .unwrap()
+        .map(|entry| entry.unwrap().path())
+        .filter(|path| path.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    paths.sort();
+    assert!(!paths.is_empty());
+    paths
+}
+
+/// Every span maps back to original text that normalises to exactly the span's own text.
+fn check_offsets(document: &Document, normalizer: &Normalizer, name: &str) {
+    let normalized_index = document.normalized_index();
+    let mut spans: Vec<NormalizedSpan> = document.sentences().iter().map(|s| s.span).collect();
+    spans.extend(document.tokens().iter().map(|t| t.span));
+    for span in spans {
+        let normalized = normalized_index.slice(document.normalized(), span.start, span.end);
+        let original = document.original_text(document.to_original(span));
+        assert_eq!(
+            normalizer.normalize(original).text,
+            normalized,
+            "{name}: span {span:?} came from {original:?}"
+        );
+    }
+    for sentence in document.sentences() {
+        let tokens = &document.tokens()[sentence.tokens.clone()];
+        let joined: String = tokens.iter().map(|t| document.token_text(t)).collect();
+        assert_eq!(
+            joined,
+            &document.normalized()[sentence.byte_start..sentence.byte_end]
+        );
+    }
+}
+
+#[test]
+fn every_span_of_every_corpus_article_points_back_into_its_original() {
+    let normalizer = Normalizer::new(&Dictionaries::embedded()).unwrap();
+    for path in corpus_articles() {
+        let text = fs::read_to_string(&path).unwrap();
+        let document = pipeline().analyze(text);
+        check_offsets(&document, &normalizer, &path.display().to_string());
+    }
+}
+
+#[test]
+fn the_seed_is_simplified_without_pinyin_and_keeps_its_real_parenthesis() {
+    let document = pipeline().analyze(fs::read_to_string(seed_path()).unwrap());
+    let text = document.normalized();
+    assert!(text.contains("建(构)筑物"));
+    assert!(text.contains("石景山区第十三次党代会于12月6日至8日召开。"));
+    let leftover: Vec<String> = text
+        .match_indices(['(', '（'])
+        .map(|(at, _)| text[at..].chars().take(6).collect())
+        .collect();
+    assert_eq!(
+        leftover,
+        ["(构)筑物实"],
+        "only the real parenthesis is left"
+    );
+    for traditional in ["區", "產", "業", "進", "發", "經", "濟", "設", "鋼"] {
+        assert!(
+            !text.contains(traditional),
+            "{traditional} left in the text"
+        );
+    }
+    assert_eq!(document.changes().pinyin_annotations_removed, 200);
+}
+
+/// One line a sentence, then one line a token: `start end tag text` in original characters.
+fn render(document: &Document) -> String {
+    let mut out = String::new();
+    for (index, sentence) in document.sentences().iter().enumerate() {
+        let span = document.to_original(sentence.span);
+        out.push_str(&format!(
+            "sentence {index} {}..{} {}\n",
+            span.start,
+            span.end,
+            document.original_text(span)
+        ));
+        for token in &document.tokens()[sentence.tokens.clone()] {
+            let span = document.to_original(token.span);
+            out.push_str(&format!(
+                "  {}..{} {} {}\n",
+                span.start,
+                span.end,
+                token.tag.as_str(),
+                document.token_text(token)
+            ));
+        }
+    }
+    out
+}
+
+fn golden_path(article: &Path) -> PathBuf {
+    let stem = article.file_stem().unwrap().to_string_lossy();
+    root()
+        .join("tests/golden")
+        .join(format!("{stem}.tokens.txt"))
+}
+
+#[test]
+fn sentences_and_tokens_match_the_golden_files() {
+    let bless = std::env::var_os("ZHNEWS_BLESS").is_some();
+    for article in corpus_articles() {
+        let document = pipeline().analyze(fs::read_to_string(&article).unwrap());
+        let rendered = render(&document);
+        let golden = golden_path(&article);
+        if bless {
+            fs::write(&golden, &rendered).unwrap();
+            continue;
+        }
+        let expected = fs::read_to_string(&golden).unwrap_or_else(|_| {
+            panic!(
+                "{} missing: run ZHNEWS_BLESS=1 cargo test",
+                golden.display()
+            )
+        });
+        if rendered != expected {
+            let first_difference = rendered
+                .lines()
+                .zip(expected.lines())
+                .find(|(got, want)| got != want);
+            panic!(
+                "{} differs from {}; first difference (got, expected): {first_difference:?}; \
+                 review and run ZHNEWS_BLESS=1 cargo test to accept",
+                article.display(),
+                golden.display()
+            );
+        }
+    }
+}
+
+/// The offset invariant over the news bench, when `../shared/data` is present. Slow: run with
+/// `cargo test --release -- --ignored`.
+#[test]
+#[ignore]
+fn every_span_of_the_news_bench_points_back_into_its_original() {
+    let path = root().join("../shared/data/news-bench/articles.jsonl");
+    let Ok(text) = fs::read_to_string(&path) else {
+        eprintln!("skipped: {} is absent", path.display());
+        return;
+    };
+    let normalizer = Normalizer::new(&Dictionaries::embedded()).unwrap();
+    for (number, line) in text.lines().enumerate() {
+        let article: serde_json::Value = serde_json::from_str(line).unwrap();
+        let document = pipeline().analyze(article["text"].as_str().unwrap().to_string());
+        check_offsets(
+            &document,
+            &normalizer,
+            &format!("news bench line {}", number + 1),
+        );
+    }
+}

@@ -1,0 +1,6 @@
+//! Integration tests: one binary, with a module per concern (ripgrep's layout).
+
+mod cli;
+mod corpus;
+mod util;
+mod wire;

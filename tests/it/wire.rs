@@ -1,0 +1,180 @@
+//! The JSON wire format, pinned twice: deserialised into strict structs that reject any field
+//! they do not name, and validated against `docs/record.schema.json`.
+//!
+//! Every field is named, read or not, so that `deny_unknown_fields` pins the whole format.
+#![allow(dead_code)]
+
+use std::sync::OnceLock;
+
+use serde::Deserialize;
+use serde_json::{Map, Value};
+
+use super::util::root;
+
+/// One output line.
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+pub enum Line {
+    Record(Box<Record>),
+    Error(ErrorRecord),
+}
+
+impl Line {
+    pub fn record(&self) -> &Record {
+        match self {
+            Line::Record(record) => record,
+            Line::Error(error) => panic!("expected a record, got {error:?}"),
+        }
+    }
+
+    pub fn error(&self) -> &ErrorRecord {
+        match self {
+            Line::Error(error) => error,
+            Line::Record(record) => panic!("expected an error record, got {}", record.id),
+        }
+    }
+
+    pub fn id(&self) -> &str {
+        match self {
+            Line::Record(record) => &record.id,
+            Line::Error(error) => &error.id,
+        }
+    }
+}
+
+/// A value that cannot exist: entity arrays whose extractors have not landed must be empty.
+#[derive(Debug, Deserialize)]
+pub enum Nothing {}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Record {
+    pub schema_version: u32,
+    pub id: String,
+    pub source: Source,
+    pub meta: Meta,
+    pub stats: Stats,
+    pub sentences: Vec<Span>,
+    pub figures: Vec<Nothing>,
+    pub dates: Vec<Nothing>,
+    pub places: Vec<Nothing>,
+    pub sectors: Vec<Nothing>,
+    pub targets: Vec<Nothing>,
+    pub warnings: Vec<Problem>,
+}
+
+#[derive(Debug, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    pub kind: String,
+    pub path: Option<String>,
+    pub line: Option<usize>,
+    pub bytes: usize,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Meta {
+    pub title: Option<String>,
+    pub published: Option<String>,
+    pub published_from: Option<String>,
+    pub outlet: Option<String>,
+    pub url: Option<String>,
+    pub extra: Map<String, Value>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Stats {
+    pub chars: usize,
+    pub normalized_chars: usize,
+    pub sentences: usize,
+    pub tokens: usize,
+    pub pinyin_annotations_removed: usize,
+    pub traditional_converted: bool,
+    pub traditional_chars_converted: usize,
+    pub width_folded: usize,
+}
+
+#[derive(Debug, Deserialize, Clone, Copy)]
+#[serde(deny_unknown_fields)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+#[derive(Debug, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct Problem {
+    pub kind: String,
+    pub message: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ErrorRecord {
+    pub schema_version: u32,
+    pub id: String,
+    pub source: Option<Source>,
+    pub error: Problem,
+}
+
+fn validator() -> &'static jsonschema::Validator {
+    static VALIDATOR: OnceLock<jsonschema::Validator> = OnceLock::new();
+    VALIDATOR.get_or_init(|| {
+        let text = std::fs::read_to_string(root().join("docs/record.schema.json")).unwrap();
+        let schema: Value = serde_json::from_str(&text).unwrap();
+        jsonschema::validator_for(&schema).expect("the JSON Schema is valid")
+    })
+}
+
+/// Validates one JSON value against the schema and parses it strictly.
+pub fn parse_value(value: Value) -> Line {
+    let errors: Vec<String> = validator()
+        .iter_errors(&value)
+        .map(|e| format!("{} at {}", e, e.instance_path()))
+        .collect();
+    assert!(errors.is_empty(), "schema violations: {errors:#?}");
+    serde_json::from_value(value).unwrap()
+}
+
+/// Parses JSON Lines output.
+pub fn parse_jsonl(stdout: &str) -> Vec<Line> {
+    stdout
+        .lines()
+        .map(|line| parse_value(serde_json::from_str(line).unwrap()))
+        .collect()
+}
+
+/// Parses `--format json` output: pretty records one after another.
+pub fn parse_json_stream(stdout: &str) -> Vec<Line> {
+    serde_json::Deserializer::from_str(stdout)
+        .into_iter::<Value>()
+        .map(|value| parse_value(value.unwrap()))
+        .collect()
+}
+
+#[test]
+fn the_schema_rejects_what_the_format_forbids() {
+    let record = serde_json::json!({
+        "schema_version": 1, "id": "x",
+        "source": {"kind": "stdin", "path": null, "line": 1, "bytes": 3},
+        "meta": {"title": null, "published": "2021-12-09", "published_from": "input",
+                 "outlet": null, "url": null, "extra": {}},
+        "stats": {"chars": 1, "normalized_chars": 1, "sentences": 1, "tokens": 1,
+                  "pinyin_annotations_removed": 0, "traditional_converted": false,
+                  "traditional_chars_converted": 0, "width_folded": 0},
+        "sentences": [{"start": 0, "end": 1}],
+        "figures": [], "dates": [], "places": [], "sectors": [], "targets": [], "warnings": []
+    });
+    assert!(validator().is_valid(&record));
+    let mut extra_field = record.clone();
+    extra_field["surprise"] = Value::Bool(true);
+    assert!(!validator().is_valid(&extra_field));
+    let mut bad_date = record.clone();
+    bad_date["meta"]["published"] = Value::String("9 Dec 2021".into());
+    assert!(!validator().is_valid(&bad_date));
+    let mut negative = record;
+    negative["sentences"][0]["start"] = Value::from(-1);
+    assert!(!validator().is_valid(&negative));
+}
