@@ -1,1 +1,203 @@
-fn main() {}
+//! Throughput of the pipeline's stages over the news bench, and the cold start of the binary.
+//!
+//! `cargo bench` reads `../shared/data/news-bench/articles.jsonl` (skipped, with a message, when
+//! it is absent); `ZHNEWS_BENCH_ARTICLES=N` limits it to the first N articles. Every stage runs
+//! on one thread over the same documents in the same run, so the ratios between rows hold even
+//! on a noisy machine; the absolute numbers do not travel.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use zhnews::{
+    Dictionaries, InputDocument, Meta, Normalizer, Pipeline, Segmenter, Source, SourceKind,
+};
+
+fn main() {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    cold_start(&root);
+    let bench = root.join("../shared/data/news-bench/articles.jsonl");
+    match load_articles(&bench) {
+        Some(articles) => stages(&articles),
+        None => println!("skipped stage throughput: {} is absent", bench.display()),
+    }
+}
+
+fn load_articles(path: &Path) -> Option<Vec<String>> {
+    let text = std::fs::read_to_string(path).ok()?;
+    let limit = std::env::var("ZHNEWS_BENCH_ARTICLES")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(usize::MAX);
+    Some(
+        text.lines()
+            .take(limit)
+            .map(|line| {
+                let article: serde_json::Value = serde_json::from_str(line).expect("JSON line");
+                article["text"].as_str().expect("text").to_string()
+            })
+            .collect(),
+    )
+}
+
+/// One row of the table: a stage, its time over all articles, and its speed.
+fn report(stage: &str, bytes: usize, chars: usize, elapsed: Duration, baseline: Option<Duration>) {
+    let seconds = elapsed.as_secs_f64();
+    let ratio = baseline.map_or(String::new(), |b| {
+        format!("{:>7.2}", seconds / b.as_secs_f64())
+    });
+    println!(
+        "{stage:<34} {:>8.3} s {:>9.1} MB/s {:>12.0} chars/s {ratio}",
+        seconds,
+        bytes as f64 / 1e6 / seconds,
+        chars as f64 / seconds
+    );
+}
+
+/// The best of three runs: the least disturbed by other work on a shared machine.
+fn time(mut work: impl FnMut()) -> Duration {
+    (0..3)
+        .map(|_| {
+            let start = Instant::now();
+            work();
+            start.elapsed()
+        })
+        .min()
+        .expect("three runs")
+}
+
+fn stages(articles: &[String]) {
+    let dictionaries = Dictionaries::embedded();
+    let normalizer = Normalizer::new(&dictionaries).expect("dictionaries");
+    let segmenter = Segmenter::new(&dictionaries).expect("dictionaries");
+    let pipeline = Pipeline::new(&dictionaries).expect("dictionaries");
+    let bytes: usize = articles.iter().map(String::len).sum();
+    let chars: usize = articles.iter().map(|a| a.chars().count()).sum();
+    println!(
+        "\n{} articles, {:.2} MB, {} characters; one thread; last column: time / normalise+segment",
+        articles.len(),
+        bytes as f64 / 1e6,
+        chars
+    );
+    let normalized: Vec<String> = articles
+        .iter()
+        .map(|a| normalizer.normalize(a).text)
+        .collect();
+
+    let normalize = time(|| {
+        for article in articles {
+            std::hint::black_box(normalizer.normalize(article));
+        }
+    });
+    let segment = time(|| {
+        let mut tokens = Vec::new();
+        for text in &normalized {
+            tokens.clear();
+            segmenter.segment(text, 0, 0, &mut tokens);
+            std::hint::black_box(&tokens);
+        }
+    });
+    let analyze = time(|| {
+        for article in articles {
+            std::hint::black_box(pipeline.analyze(article.clone()));
+        }
+    });
+    let mut json = Vec::new();
+    let record = time(|| {
+        for (index, article) in articles.iter().enumerate() {
+            let input = InputDocument {
+                id: index.to_string(),
+                text: article.clone(),
+                source: Source {
+                    kind: SourceKind::Stdin,
+                    path: None,
+                    line: Some(index + 1),
+                    bytes: article.len(),
+                },
+                meta: Meta::default(),
+                warnings: Vec::new(),
+            };
+            json.clear();
+            serde_json::to_writer(&mut json, &pipeline.process(input)).expect("serialise");
+            std::hint::black_box(&json);
+        }
+    });
+    println!(
+        "{:<34} {:>10} {:>14} {:>20} {:>7}",
+        "stage", "time", "speed", "", "ratio"
+    );
+    report("normalise", bytes, chars, normalize, None);
+    report(
+        "segment (jieba-rs tag, normalised)",
+        bytes,
+        chars,
+        segment,
+        None,
+    );
+    let baseline = normalize + segment;
+    report(
+        "normalise + segment",
+        bytes,
+        chars,
+        baseline,
+        Some(baseline),
+    );
+    report(
+        "analyse (+ sentences, offsets)",
+        bytes,
+        chars,
+        analyze,
+        Some(baseline),
+    );
+    report(
+        "record as JSON (process + serialise)",
+        bytes,
+        chars,
+        record,
+        Some(baseline),
+    );
+}
+
+/// Wall time and peak memory of `zhnews extract` on the seed article, a fresh process each time.
+fn cold_start(root: &Path) {
+    let binary = env!("CARGO_BIN_EXE_zhnews");
+    let seed = root.join("corpus/shijingshan-2021.txt");
+    let has_time = Path::new("/usr/bin/time").exists();
+    let mut walls = Vec::new();
+    let mut peak_kb = 0u64;
+    for _ in 0..7 {
+        let start = Instant::now();
+        let output = if has_time {
+            Command::new("/usr/bin/time")
+                .args(["-f", "%M", binary, "extract"])
+                .arg(&seed)
+                .output()
+        } else {
+            Command::new(binary).arg("extract").arg(&seed).output()
+        }
+        .expect("run zhnews");
+        walls.push(start.elapsed());
+        assert!(output.status.success(), "zhnews failed on the seed");
+        if has_time {
+            let stderr = String::from_utf8_lossy(&output.stderr);
+            if let Some(kb) = stderr
+                .lines()
+                .last()
+                .and_then(|l| l.trim().parse::<u64>().ok())
+            {
+                peak_kb = peak_kb.max(kb);
+            }
+        }
+    }
+    walls.sort();
+    let median = walls[walls.len() / 2];
+    let peak = if has_time {
+        format!("{:.1} MB peak resident memory", peak_kb as f64 / 1024.0)
+    } else {
+        "peak memory not measured (/usr/bin/time is absent)".to_string()
+    };
+    println!(
+        "cold `zhnews extract` of the seed article: {:.0} ms median wall time of 7 runs, {peak}",
+        median.as_secs_f64() * 1e3
+    );
+}

@@ -37,26 +37,36 @@ impl Document {
     pub fn new(original: String, normalizer: &Normalizer, segmenter: &Segmenter) -> Document {
         let normalized = normalizer.normalize(&original);
         let normalized_index = CharIndex::new(&normalized.text);
+        // One call for the whole text: jieba never joins characters across the punctuation and
+        // line breaks that end sentences, and a call per sentence would cost more than the words.
         let mut tokens = Vec::with_capacity(normalized_index.chars() / 2);
+        segmenter.segment(&normalized.text, 0, 0, &mut tokens);
+        let mut next_token = 0;
         let sentences = split_sentences(&normalized.text)
             .into_iter()
             .map(|(byte_start, byte_end)| {
-                let first_token = tokens.len();
-                let char_start = normalized_index.char(byte_start);
-                segmenter.segment(
-                    &normalized.text[byte_start..byte_end],
-                    char_start,
-                    byte_start,
-                    &mut tokens,
-                );
+                // Tokens between sentences are white space and belong to none.
+                while tokens
+                    .get(next_token)
+                    .is_some_and(|t| t.byte_start < byte_start)
+                {
+                    next_token += 1;
+                }
+                let first_token = next_token;
+                while tokens
+                    .get(next_token)
+                    .is_some_and(|t| t.byte_end <= byte_end)
+                {
+                    next_token += 1;
+                }
                 Sentence {
                     span: NormalizedSpan {
-                        start: char_start,
+                        start: normalized_index.char(byte_start),
                         end: normalized_index.char(byte_end),
                     },
                     byte_start,
                     byte_end,
-                    tokens: first_token..tokens.len(),
+                    tokens: first_token..next_token,
                 }
             })
             .collect();
@@ -102,7 +112,7 @@ impl Document {
         &self.sentences
     }
 
-    /// All tokens, in text order.
+    /// All tokens, in text order, including the white space between sentences.
     pub fn tokens(&self) -> &[Token] {
         &self.tokens
     }

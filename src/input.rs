@@ -114,7 +114,7 @@ pub struct LoadOptions {
 
 impl Task {
     /// Reads the task's text and metadata.
-    pub fn load(self, options: &LoadOptions) -> Result<InputDocument, InputFailure> {
+    pub fn load(self, options: &LoadOptions) -> Result<InputDocument, Box<InputFailure>> {
         let mut document = match self {
             Task::File(path) => load_file(&path)?,
             Task::Line {
@@ -123,11 +123,11 @@ impl Task {
                 text,
             } => load_line(&source_name, number, &text)?,
             Task::Failed(path, error) => {
-                return Err(InputFailure {
+                return Err(Box::new(InputFailure {
                     id: path.display().to_string(),
                     source: None,
                     error,
-                })
+                }))
             }
         };
         if document.meta.published.is_none() {
@@ -140,17 +140,19 @@ impl Task {
     }
 }
 
-fn load_file(path: &Path) -> Result<InputDocument, InputFailure> {
+fn load_file(path: &Path) -> Result<InputDocument, Box<InputFailure>> {
     let id = path.display().to_string();
-    let fail = |error: Error, bytes: Option<usize>| InputFailure {
-        id: id.clone(),
-        source: bytes.map(|bytes| Source {
-            kind: SourceKind::File,
-            path: Some(id.clone()),
-            line: None,
-            bytes,
-        }),
-        error,
+    let fail = |error: Error, bytes: Option<usize>| {
+        Box::new(InputFailure {
+            id: id.clone(),
+            source: bytes.map(|bytes| Source {
+                kind: SourceKind::File,
+                path: Some(id.clone()),
+                line: None,
+                bytes,
+            }),
+            error,
+        })
     };
     let bytes = fs::read(path).map_err(|e| fail(read_error(path, e), None))?;
     let size = bytes.len();
@@ -250,7 +252,11 @@ fn meta_from_fields(mut fields: Map<String, Value>, from: PublishedFrom) -> Resu
     })
 }
 
-fn load_line(source_name: &str, number: usize, line: &str) -> Result<InputDocument, InputFailure> {
+fn load_line(
+    source_name: &str,
+    number: usize,
+    line: &str,
+) -> Result<InputDocument, Box<InputFailure>> {
     let fallback_id = format!("{source_name}:{number}");
     let source = |bytes: usize| Source {
         kind: SourceKind::Stdin,
@@ -258,14 +264,16 @@ fn load_line(source_name: &str, number: usize, line: &str) -> Result<InputDocume
         line: Some(number),
         bytes,
     };
-    let fail = |id: String, bytes: Option<usize>, message: String| InputFailure {
-        id,
-        source: bytes.map(source),
-        error: Error::InvalidRecord {
-            source_name: source_name.to_string(),
-            line: number,
-            message,
-        },
+    let fail = |id: String, bytes: Option<usize>, message: String| {
+        Box::new(InputFailure {
+            id,
+            source: bytes.map(source),
+            error: Error::InvalidRecord {
+                source_name: source_name.to_string(),
+                line: number,
+                message,
+            },
+        })
     };
     let mut fields = match serde_json::from_str::<Value>(line) {
         Ok(Value::Object(fields)) => fields,
@@ -347,7 +355,7 @@ mod tests {
         }
     }
 
-    fn line(text: &str) -> Result<InputDocument, InputFailure> {
+    fn line(text: &str) -> Result<InputDocument, Box<InputFailure>> {
         Task::Line {
             source_name: "<stdin>".into(),
             number: 3,

@@ -4,13 +4,14 @@
 //! character filters): pinyin annotations are removed, Traditional characters become Simplified,
 //! and full-width digits, letters and the punctuation inside numbers are folded to ASCII.
 
+use std::borrow::Cow;
 use std::collections::HashSet;
 
 use zhconv::{get_builtin_converter, Variant, ZhConverter};
 
 use crate::dictionaries::{Dictionaries, DictionaryLines};
 use crate::error::Error;
-use crate::offsets::OffsetMap;
+use crate::offsets::{Edits, OffsetMap};
 
 /// The normalised text, its offset map and what normalisation changed.
 #[derive(Debug, Clone)]
@@ -71,10 +72,10 @@ impl Normalizer {
         let mut changes = Changes::default();
         let (stripped, stripped_map) = self.strip_pinyin(original, &mut changes);
         let (simplified, simplified_map) = self.simplify(&stripped, &mut changes);
-        let text = fold_width(&simplified, &mut changes);
+        let text = fold_width(simplified, &mut changes);
         Normalized {
             text,
-            offsets: stripped_map.then(&simplified_map),
+            offsets: stripped_map.then(simplified_map),
             changes,
         }
     }
@@ -83,104 +84,118 @@ impl Normalizer {
     ///
     /// The annotation must be one syllable with a tone mark or a tone number, so `(GDP)`, `(AI)`
     /// and the real parenthesis of `建(構(gòu))筑物` stay.
-    fn strip_pinyin(&self, text: &str, changes: &mut Changes) -> (String, OffsetMap) {
-        let mut out = String::with_capacity(text.len());
-        let mut map = OffsetMap::with_capacity(text.len() / 2);
-        let mut chars = text.chars();
-        let mut position = 0;
-        let mut after_han = false;
-        while let Some(c) = chars.next() {
-            if after_han && matches!(c, '(' | '（') {
-                if let Some(length) = self.annotation_length(chars.clone()) {
-                    chars.nth(length - 1);
-                    position += 1 + length;
-                    changes.pinyin_annotations_removed += 1;
-                    after_han = false;
-                    continue;
-                }
-            }
-            out.push(c);
-            map.push(position, position + 1);
-            position += 1;
-            after_han = is_han(c);
+    fn strip_pinyin<'t>(&self, text: &'t str, changes: &mut Changes) -> (Cow<'t, str>, OffsetMap) {
+        let mut out = String::new();
+        let mut edits = Edits::default();
+        let mut copied_to = 0;
+        let mut counted = CharCounter::default();
+        for (at, bracket) in text.match_indices(['(', '（']) {
+            let after_han = text[..at].chars().next_back().is_some_and(is_han);
+            let annotation = after_han
+                .then(|| self.annotation_length(&text[at + bracket.len()..]))
+                .flatten();
+            let Some((bytes, chars)) = annotation else {
+                continue;
+            };
+            edits.replace(counted.chars_before(text, at), 1 + chars, 0);
+            out.push_str(&text[copied_to..at]);
+            copied_to = at + bracket.len() + bytes;
+            changes.pinyin_annotations_removed += 1;
         }
-        (out, map)
+        let input_chars = counted.chars_before(text, text.len());
+        if copied_to == 0 {
+            return (Cow::Borrowed(text), OffsetMap::identity(input_chars));
+        }
+        out.push_str(&text[copied_to..]);
+        (Cow::Owned(out), edits.into_map(input_chars))
     }
 
-    /// The number of characters after an opening bracket that make a pinyin annotation, closing
-    /// bracket included, or `None` when what follows is not one.
-    fn annotation_length(&self, mut rest: std::str::Chars<'_>) -> Option<usize> {
+    /// The length in bytes and characters of the pinyin annotation that `rest` (the text after
+    /// an opening bracket) starts with, closing bracket included, or `None` when it starts with
+    /// no annotation.
+    fn annotation_length(&self, rest: &str) -> Option<(usize, usize)> {
         let mut syllable = String::with_capacity(MAX_SYLLABLE_LETTERS + 2);
-        let mut toned = false;
-        let mut consumed = 0;
-        loop {
-            let c = rest.next()?;
-            consumed += 1;
-            if let Some((letter, tone)) = toneless_letter(c) {
-                if consumed > MAX_SYLLABLE_LETTERS {
+        let mut tone_mark = false;
+        let mut tone_number = false;
+        for (chars, (at, c)) in rest.char_indices().enumerate() {
+            if let Some((letter, marked)) = toneless_letter(c) {
+                if tone_number || chars >= MAX_SYLLABLE_LETTERS {
                     return None;
                 }
                 syllable.push(letter);
-                toned |= tone;
-            } else if ('0'..='5').contains(&c) && !syllable.is_empty() {
-                // A tone number ends the syllable and must be followed by the closing bracket.
-                let close = rest.next()?;
-                consumed += 1;
-                return (matches!(close, ')' | '）') && self.syllables.contains(&syllable))
-                    .then_some(consumed);
+                tone_mark |= marked;
+            } else if ('0'..='5').contains(&c) && !syllable.is_empty() && !tone_number {
+                // A tone number ends the syllable; the closing bracket must follow.
+                tone_number = true;
             } else if matches!(c, ')' | '）') {
-                return (toned && self.syllables.contains(&syllable)).then_some(consumed);
+                let toned = tone_mark || tone_number;
+                return (toned && self.syllables.contains(&syllable))
+                    .then_some((at + c.len_utf8(), chars + 1));
             } else {
                 return None;
             }
         }
+        None
     }
 
     /// Traditional → Simplified with the OpenCC tables of zhconv's `zh-Hans` converter.
     fn simplify(&self, text: &str, changes: &mut Changes) -> (String, OffsetMap) {
         let mut out = String::with_capacity(text.len());
-        let mut map = OffsetMap::with_capacity(text.len() / 2);
-        let mut position = 0;
+        let mut edits = Edits::default();
         let mut copied_to = 0;
-        let copy = |piece: &str, out: &mut String, map: &mut OffsetMap, position: &mut usize| {
-            for c in piece.chars() {
-                out.push(c);
-                map.push(*position, *position + 1);
-                *position += 1;
-            }
-        };
+        let mut counted = CharCounter::default();
         for (start, end, target) in self.to_simplified.search(text) {
-            copy(&text[copied_to..start], &mut out, &mut map, &mut position);
             let source = &text[start..end];
-            copied_to = end;
             if source == target {
-                copy(source, &mut out, &mut map, &mut position);
                 continue;
             }
+            out.push_str(&text[copied_to..start]);
+            out.push_str(target);
+            copied_to = end;
             let source_chars = source.chars().count();
+            let target_chars = target.chars().count();
             changes.traditional_chars_converted += source_chars;
-            if target.chars().count() == source_chars {
-                copy(target, &mut out, &mut map, &mut position);
-            } else {
-                for c in target.chars() {
-                    out.push(c);
-                    map.push(position, position + source_chars);
-                }
-                position += source_chars;
+            if target_chars != source_chars {
+                edits.replace(
+                    counted.chars_before(text, start),
+                    source_chars,
+                    target_chars,
+                );
             }
         }
-        copy(&text[copied_to..], &mut out, &mut map, &mut position);
-        (out, map)
+        out.push_str(&text[copied_to..]);
+        (out, edits.into_map(counted.chars_before(text, text.len())))
+    }
+}
+
+/// Counts the characters of a text up to increasing byte offsets, reading each byte once.
+#[derive(Default)]
+struct CharCounter {
+    bytes: usize,
+    chars: usize,
+}
+
+impl CharCounter {
+    /// The number of characters of `text` before byte offset `at`, which is not before the
+    /// offset of the previous call.
+    fn chars_before(&mut self, text: &str, at: usize) -> usize {
+        self.chars += text[self.bytes..at].chars().count();
+        self.bytes = at;
+        self.chars
     }
 }
 
 /// Folds full-width digits and Latin letters to ASCII, `％` to `%`, and the full-width
 /// punctuation that sits inside a number (`１２．５`, `１，２３４`, `２０２１－１２`, `１０：３０`) to
 /// its ASCII form; one character for one, so offsets are unchanged.
-fn fold_width(text: &str, changes: &mut Changes) -> String {
+fn fold_width(text: String, changes: &mut Changes) -> String {
+    let Some(first) = text.find(|c| matches!(c, '\u{FF01}'..='\u{FF5E}')) else {
+        return text;
+    };
     let mut out = String::with_capacity(text.len());
-    let mut prev_digit = false;
-    let mut chars = text.chars();
+    out.push_str(&text[..first]);
+    let mut prev_digit = out.ends_with(|c: char| c.is_ascii_digit());
+    let mut chars = text[first..].chars();
     while let Some(c) = chars.next() {
         let folded = match c {
             '０'..='９' | 'Ａ'..='Ｚ' | 'ａ'..='ｚ' | '％' => fold_full_width(c),
@@ -278,6 +293,10 @@ mod tests {
                 "人工智能(AI)和(ai)",
             ),
             ("not a syllable", "某(xyz1)处", "某(xyz1)处"),
+            ("tone mark inside the syllable", "創(chuàng)新", "创新"),
+            ("letter after a tone number", "某(ma4o)处", "某(ma4o)处"),
+            ("two tone numbers", "某(ma45)处", "某(ma45)处"),
+            ("two annotations in a row", "區(qū)區(qū)", "区区"),
             ("bracket after a digit", "第1(ā)项", "第1(ā)项"),
             ("unclosed annotation", "區(qū", "区(qū"),
             ("Traditional to Simplified", "經濟發展", "经济发展"),

@@ -29,73 +29,123 @@ pub struct NormalizedSpan {
 /// Normalisation only deletes characters (pinyin annotations), replaces one character by one
 /// (width folding, most Traditional → Simplified conversions), or, rarely, replaces a phrase by
 /// a phrase of another length; in that last case every character of the new phrase maps to the
-/// whole old phrase, so a span never cuts a replaced phrase in half.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+/// whole old phrase, so a span never cuts a replaced phrase in half. Most texts need none of the
+/// length-changing edits, and their map costs nothing.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OffsetMap {
+    repr: Repr,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Repr {
+    /// Character `i` came from original character `i`; the text has this many characters.
+    Identity(usize),
     /// `origin[i]` is the original character range of normalised character `i`.
-    origin: Vec<(u32, u32)>,
+    Mapped(Vec<(u32, u32)>),
+}
+
+impl Default for OffsetMap {
+    fn default() -> OffsetMap {
+        OffsetMap::identity(0)
+    }
 }
 
 impl OffsetMap {
-    /// The map of a text that normalisation left as it was.
+    /// The map of a text of `chars` characters that normalisation left in place.
     pub fn identity(chars: usize) -> OffsetMap {
         OffsetMap {
-            origin: (0..chars as u32).map(|i| (i, i + 1)).collect(),
+            repr: Repr::Identity(chars),
         }
-    }
-
-    pub(crate) fn with_capacity(chars: usize) -> OffsetMap {
-        OffsetMap {
-            origin: Vec::with_capacity(chars),
-        }
-    }
-
-    /// Records that the next normalised character came from original characters `start..end`.
-    pub(crate) fn push(&mut self, start: usize, end: usize) {
-        self.origin.push((start as u32, end as u32));
     }
 
     /// Number of characters in the normalised text.
     pub fn len(&self) -> usize {
-        self.origin.len()
+        match &self.repr {
+            Repr::Identity(chars) => *chars,
+            Repr::Mapped(origin) => origin.len(),
+        }
     }
 
     /// Whether the normalised text is empty.
     pub fn is_empty(&self) -> bool {
-        self.origin.is_empty()
+        self.len() == 0
     }
 
     /// Chains two maps: `self` maps text B to text A, `next` maps text C to text B; the result
     /// maps C to A.
-    pub fn then(&self, next: &OffsetMap) -> OffsetMap {
-        OffsetMap {
-            origin: next
-                .origin
-                .iter()
-                .map(|&(start, end)| {
-                    (
-                        self.origin[start as usize].0,
-                        self.origin[end as usize - 1].1,
-                    )
-                })
-                .collect(),
+    pub fn then(self, next: OffsetMap) -> OffsetMap {
+        match (self.repr, next.repr) {
+            (Repr::Identity(_), repr) | (repr, Repr::Identity(_)) => OffsetMap { repr },
+            (Repr::Mapped(first), Repr::Mapped(second)) => OffsetMap {
+                repr: Repr::Mapped(
+                    second
+                        .iter()
+                        .map(|&(start, end)| (first[start as usize].0, first[end as usize - 1].1))
+                        .collect(),
+                ),
+            },
         }
     }
 
     /// The original characters that a non-empty normalised span came from. An empty span maps to
     /// the empty span at the original position of its start.
     pub fn to_original(&self, span: NormalizedSpan) -> OriginalSpan {
-        debug_assert!(span.start <= span.end && span.end <= self.origin.len());
+        debug_assert!(span.start <= span.end && span.end <= self.len());
+        let origin = match &self.repr {
+            Repr::Identity(_) => {
+                return OriginalSpan {
+                    start: span.start,
+                    end: span.end,
+                }
+            }
+            Repr::Mapped(origin) => origin,
+        };
         if span.start == span.end {
-            let at = match self.origin.get(span.start) {
+            let at = match origin.get(span.start) {
                 Some(&(start, _)) => start,
-                None => self.origin.last().map_or(0, |&(_, end)| end),
+                None => origin.last().map_or(0, |&(_, end)| end),
             } as usize;
             return OriginalSpan { start: at, end: at };
         }
         OriginalSpan {
-            start: self.origin[span.start].0 as usize,
-            end: self.origin[span.end - 1].1 as usize,
+            start: origin[span.start].0 as usize,
+            end: origin[span.end - 1].1 as usize,
+        }
+    }
+}
+
+/// The edits of one normalisation filter, recorded as it rewrites a text: the places where it
+/// replaced some input characters by a different number of output characters. Everything
+/// between them was copied or replaced one character for one.
+#[derive(Debug, Default)]
+pub(crate) struct Edits {
+    /// `(input start, input characters, output characters)`, in text order.
+    edits: Vec<(usize, usize, usize)>,
+}
+
+impl Edits {
+    /// Records that input characters `start..start + from` became `to` output characters.
+    pub(crate) fn replace(&mut self, start: usize, from: usize, to: usize) {
+        debug_assert!(from != to);
+        self.edits.push((start, from, to));
+    }
+
+    /// The map from the output of a filter to its input of `input_chars` characters.
+    pub(crate) fn into_map(self, input_chars: usize) -> OffsetMap {
+        if self.edits.is_empty() {
+            return OffsetMap::identity(input_chars);
+        }
+        let mut origin = Vec::with_capacity(input_chars);
+        let mut copied_to = 0;
+        for (start, from, to) in self.edits {
+            origin.extend((copied_to as u32..start as u32).map(|i| (i, i + 1)));
+            let whole = (start as u32, (start + from) as u32);
+            origin.extend(std::iter::repeat_n(whole, to));
+            copied_to = start + from;
+        }
+        origin.extend((copied_to as u32..input_chars as u32).map(|i| (i, i + 1)));
+        OffsetMap {
+            repr: Repr::Mapped(origin),
         }
     }
 }
@@ -146,7 +196,7 @@ mod tests {
 
     fn map(pairs: &[(u32, u32)]) -> OffsetMap {
         OffsetMap {
-            origin: pairs.to_vec(),
+            repr: Repr::Mapped(pairs.to_vec()),
         }
     }
 
@@ -199,8 +249,23 @@ mod tests {
         // A → B deletes A's character 1; B → C replaces B's two characters 1..3 by one.
         let a_to_b = map(&[(0, 1), (2, 3), (3, 4), (4, 5)]);
         let b_to_c = map(&[(0, 1), (1, 3), (3, 4)]);
-        let a_to_c = a_to_b.then(&b_to_c);
+        let a_to_c = a_to_b.then(b_to_c);
         assert_eq!(a_to_c, map(&[(0, 1), (2, 4), (4, 5)]));
+        assert_eq!(
+            OffsetMap::identity(2).then(map(&[(0, 2)])),
+            map(&[(0, 2)]),
+            "identity is neutral"
+        );
+    }
+
+    #[test]
+    fn edits_become_a_map_and_no_edits_the_identity() {
+        assert_eq!(Edits::default().into_map(3), OffsetMap::identity(3));
+        // "區(qū)域" → "區域": a deletion of 4 at 1; then "ab" → "x" at 6.
+        let mut edits = Edits::default();
+        edits.replace(1, 4, 0);
+        edits.replace(6, 2, 1);
+        assert_eq!(edits.into_map(9), map(&[(0, 1), (5, 6), (6, 8), (8, 9)]));
     }
 
     #[test]

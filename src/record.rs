@@ -115,7 +115,7 @@ pub struct Stats {
     pub normalized_chars: usize,
     /// Sentences.
     pub sentences: usize,
-    /// Words found by segmentation.
+    /// Tokens found by segmentation, the white space between words included.
     pub tokens: usize,
     /// Pinyin annotations removed (`區(qū)` → `區`).
     pub pinyin_annotations_removed: usize,

@@ -112,7 +112,7 @@ pub fn extract(
                 .into_par_iter()
                 .map(|task| match task.load(&config.load) {
                     Ok(input) => Output::Record(Box::new(pipeline.process(input))),
-                    Err(failure) => error_output(failure),
+                    Err(failure) => error_output(*failure),
                 })
                 .collect();
             for output in &outputs {
