@@ -23,6 +23,7 @@ pub struct DictionaryFile {
 pub struct Dictionaries {
     pinyin_syllables: DictionaryFile,
     user_words: DictionaryFile,
+    units: DictionaryFile,
 }
 
 /// The embedded files, by their file name in `dictionaries/`.
@@ -31,6 +32,7 @@ const PINYIN_SYLLABLES: (&str, &str) = (
     include_str!("../dictionaries/pinyin-syllables.txt"),
 );
 const USER_WORDS: (&str, &str) = ("user.dict", include_str!("../dictionaries/user.dict"));
+const UNITS: (&str, &str) = ("units.tsv", include_str!("../dictionaries/units.tsv"));
 
 impl Dictionaries {
     /// The dictionaries compiled into the binary.
@@ -38,6 +40,7 @@ impl Dictionaries {
         Dictionaries {
             pinyin_syllables: DictionaryFile::embedded(PINYIN_SYLLABLES),
             user_words: DictionaryFile::embedded(USER_WORDS),
+            units: DictionaryFile::embedded(UNITS),
         }
     }
 
@@ -52,6 +55,7 @@ impl Dictionaries {
         Ok(Dictionaries {
             pinyin_syllables: DictionaryFile::from_dir(dir, PINYIN_SYLLABLES)?,
             user_words: DictionaryFile::from_dir(dir, USER_WORDS)?,
+            units: DictionaryFile::from_dir(dir, UNITS)?,
         })
     }
 
@@ -64,9 +68,23 @@ impl Dictionaries {
     pub fn user_words(&self) -> &DictionaryFile {
         &self.user_words
     }
+
+    /// Units of measure: `surface unit kind factor position`, tab-separated.
+    pub fn units(&self) -> &DictionaryFile {
+        &self.units
+    }
 }
 
 impl DictionaryFile {
+    /// A file with the given name and text, for tests of the code that reads it.
+    #[cfg(test)]
+    pub(crate) fn for_test(name: &str, text: &'static str) -> DictionaryFile {
+        DictionaryFile {
+            name: name.to_string(),
+            text: Cow::Borrowed(text),
+        }
+    }
+
     fn embedded((file_name, text): (&str, &'static str)) -> DictionaryFile {
         DictionaryFile {
             name: format!("dictionaries/{file_name} (embedded)"),
@@ -158,10 +176,8 @@ mod tests {
 
     #[test]
     fn lines_skip_comments_and_blanks_and_keep_file_line_numbers() {
-        let file = DictionaryFile {
-            name: "test.txt".into(),
-            text: Cow::Borrowed("# header\n\nfirst\n  second  \n# note\nthird"),
-        };
+        let file =
+            DictionaryFile::for_test("test.txt", "# header\n\nfirst\n  second  \n# note\nthird");
         let lines: Vec<(usize, &str)> = DictionaryLines::new(&file)
             .map(|l| l.map(|l| (l.number, l.text)).unwrap())
             .collect();

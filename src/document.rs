@@ -3,6 +3,7 @@
 
 use crate::normalize::{Changes, Normalizer};
 use crate::offsets::{CharIndex, NormalizedSpan, OffsetMap, OriginalSpan};
+use crate::record::Mention;
 use crate::segment::{Segmenter, Token};
 
 /// An analysed text.
@@ -11,6 +12,7 @@ pub struct Document {
     original: String,
     original_index: CharIndex,
     normalized: String,
+    normalized_chars: Vec<char>,
     normalized_index: CharIndex,
     offsets: OffsetMap,
     changes: Changes,
@@ -73,6 +75,7 @@ impl Document {
         Document {
             original_index: CharIndex::new(&original),
             original,
+            normalized_chars: normalized.text.chars().collect(),
             normalized: normalized.text,
             normalized_index,
             offsets: normalized.offsets,
@@ -90,6 +93,11 @@ impl Document {
     /// The text the extractors read.
     pub fn normalized(&self) -> &str {
         &self.normalized
+    }
+
+    /// The normalised text as characters, for extractors that scan it by character offset.
+    pub fn normalized_chars(&self) -> &[char] {
+        &self.normalized_chars
     }
 
     /// Character ↔ byte offsets of the normalised text.
@@ -131,6 +139,17 @@ impl Document {
     pub fn original_text(&self, span: OriginalSpan) -> &str {
         self.original_index
             .slice(&self.original, span.start, span.end)
+    }
+
+    /// The mention of a span of the normalised text: its original text, offsets and sentence.
+    pub fn mention(&self, span: NormalizedSpan) -> Mention {
+        let original = self.to_original(span);
+        Mention {
+            text: self.original_text(original).to_string(),
+            start: original.start,
+            end: original.end,
+            sentence: self.sentence_at(span.start),
+        }
     }
 
     /// Index of the sentence that holds normalised character `position`, or of the last

@@ -18,9 +18,11 @@
 //! ```
 #![deny(missing_docs)]
 
+mod decimal;
 mod dictionaries;
 mod document;
 mod error;
+mod extract;
 mod input;
 mod normalize;
 mod offsets;
@@ -30,17 +32,26 @@ mod record;
 mod run;
 mod segment;
 
+pub use decimal::Decimal;
 pub use dictionaries::{Dictionaries, DictionaryFile};
 pub use document::{Document, Sentence};
 pub use error::Error;
+pub use extract::figures::{Basis, Comparator, Direction, Figure, Role};
+pub use extract::numbers::{Number, NumberForm, NumberValue};
 pub use input::{is_iso_date, InputDocument, LoadOptions};
 pub use normalize::{Changes, Normalized, Normalizer};
 pub use offsets::{CharIndex, NormalizedSpan, OffsetMap, OriginalSpan};
 pub use output::Format;
 pub use pipeline::Pipeline;
 pub use record::{
-    ErrorInfo, ErrorRecord, Meta, NotYetExtracted, Output, PublishedFrom, Record, Source,
+    ErrorInfo, ErrorRecord, Mention, Meta, NotYetExtracted, Output, PublishedFrom, Record, Source,
     SourceKind, Stats, Warning, SCHEMA_VERSION,
 };
 pub use run::{extract, ExtractConfig, Input, Summary};
 pub use segment::{PosTag, Segmenter, Token};
+
+/// The numbers of an analysed document by the number grammar, before the figures extractor
+/// decides which of them are figures.
+pub fn numbers(document: &Document) -> Vec<Number> {
+    extract::numbers::find(document, document.normalized_chars())
+}

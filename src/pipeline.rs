@@ -4,6 +4,8 @@
 use crate::dictionaries::Dictionaries;
 use crate::document::Document;
 use crate::error::Error;
+use crate::extract::figures::{self, Figure};
+use crate::extract::units::Units;
 use crate::input::InputDocument;
 use crate::normalize::Normalizer;
 use crate::record::{Record, Stats, SCHEMA_VERSION};
@@ -13,6 +15,7 @@ use crate::segment::Segmenter;
 pub struct Pipeline {
     normalizer: Normalizer,
     segmenter: Segmenter,
+    units: Units,
 }
 
 impl Pipeline {
@@ -22,12 +25,18 @@ impl Pipeline {
         Ok(Pipeline {
             normalizer: Normalizer::new(dictionaries)?,
             segmenter: Segmenter::new(dictionaries)?,
+            units: Units::new(dictionaries.units())?,
         })
     }
 
     /// Normalises, splits and segments a text.
     pub fn analyze(&self, text: String) -> Document {
         Document::new(text, &self.normalizer, &self.segmenter)
+    }
+
+    /// The figures of an analysed document.
+    pub fn figures(&self, document: &Document) -> Vec<Figure> {
+        figures::find(document, document.normalized_chars(), &self.units)
     }
 
     /// Analyses an input document and builds its record.
@@ -54,7 +63,7 @@ impl Pipeline {
                 .iter()
                 .map(|sentence| document.to_original(sentence.span))
                 .collect(),
-            figures: Vec::new(),
+            figures: self.figures(&document),
             dates: Vec::new(),
             places: Vec::new(),
             sectors: Vec::new(),

@@ -5,6 +5,7 @@
 use serde::Serialize;
 use serde_json::{Map, Value};
 
+use crate::extract::figures::Figure;
 use crate::offsets::OriginalSpan;
 
 /// Version of the record format, written in every record.
@@ -35,8 +36,8 @@ pub struct Record {
     pub stats: Stats,
     /// Every sentence as a span of the original text; an entity's `sentence` indexes this.
     pub sentences: Vec<OriginalSpan>,
-    /// Numbers with magnitudes and units (figures issue).
-    pub figures: Vec<NotYetExtracted>,
+    /// Numbers with magnitudes and units.
+    pub figures: Vec<Figure>,
     /// Dates and periods (dates issue).
     pub dates: Vec<NotYetExtracted>,
     /// Places (places issue).
@@ -53,6 +54,20 @@ pub struct Record {
 /// such an array is always empty, and the record's shape is already the final one.
 #[derive(Debug, Clone, Serialize)]
 pub enum NotYetExtracted {}
+
+/// Where an entity is: its text exactly as in the original, its character offsets into the
+/// original (end exclusive) and the index of its sentence in [`Record::sentences`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Mention {
+    /// `original[start..end]`.
+    pub text: String,
+    /// First character in the original text.
+    pub start: usize,
+    /// One past the last character.
+    pub end: usize,
+    /// Index of the sentence that holds the start.
+    pub sentence: usize,
+}
 
 /// Where a document came from.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

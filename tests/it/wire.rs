@@ -55,12 +55,34 @@ pub struct Record {
     pub meta: Meta,
     pub stats: Stats,
     pub sentences: Vec<Span>,
-    pub figures: Vec<Nothing>,
+    pub figures: Vec<Figure>,
     pub dates: Vec<Nothing>,
     pub places: Vec<Nothing>,
     pub sectors: Vec<Nothing>,
     pub targets: Vec<Nothing>,
     pub warnings: Vec<Problem>,
+}
+
+#[derive(Debug, Deserialize, Clone)]
+#[serde(deny_unknown_fields)]
+pub struct Figure {
+    pub text: String,
+    pub start: usize,
+    pub end: usize,
+    pub sentence: usize,
+    pub value: f64,
+    pub exact: String,
+    pub unit: Option<String>,
+    pub kind: String,
+    pub number: String,
+    pub surface_unit: Option<String>,
+    pub magnitude: Option<String>,
+    pub comparator: Option<String>,
+    pub high: Option<f64>,
+    pub exact_high: Option<String>,
+    pub role: String,
+    pub direction: Option<String>,
+    pub basis: Option<String>,
 }
 
 #[derive(Debug, Deserialize, PartialEq, Eq)]
@@ -165,7 +187,12 @@ fn the_schema_rejects_what_the_format_forbids() {
                   "pinyin_annotations_removed": 0, "traditional_converted": false,
                   "traditional_chars_converted": 0, "width_folded": 0},
         "sentences": [{"start": 0, "end": 1}],
-        "figures": [], "dates": [], "places": [], "sectors": [], "targets": [], "warnings": []
+        "figures": [{"text": "16.3%", "start": 0, "end": 5, "sentence": 0, "value": 16.3,
+                     "exact": "16.3", "unit": "%", "kind": "percent", "number": "16.3",
+                     "surface_unit": "%", "magnitude": null, "comparator": null, "high": null,
+                     "exact_high": null, "role": "change", "direction": "up",
+                     "basis": "year_on_year"}],
+        "dates": [], "places": [], "sectors": [], "targets": [], "warnings": []
     });
     assert!(validator().is_valid(&record));
     let mut extra_field = record.clone();
@@ -174,7 +201,10 @@ fn the_schema_rejects_what_the_format_forbids() {
     let mut bad_date = record.clone();
     bad_date["meta"]["published"] = Value::String("9 Dec 2021".into());
     assert!(!validator().is_valid(&bad_date));
-    let mut negative = record;
+    let mut negative = record.clone();
     negative["sentences"][0]["start"] = Value::from(-1);
     assert!(!validator().is_valid(&negative));
+    let mut unknown_role = record;
+    unknown_role["figures"][0]["role"] = Value::String("guess".into());
+    assert!(!validator().is_valid(&unknown_role));
 }

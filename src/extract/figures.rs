@@ -1,0 +1,602 @@
+//! Figures: numbers with their magnitude, unit, qualifier and role (`2069.5亿元`, `690万平方米`,
+//! `同比增长16.3%`, `提高2个百分点`), and none of the numbers that only look like figures:
+//! ordinals (`第十三次`), identifiers (`1号线`, `5G`), frameworks (`1+3+1`), names with numerals
+//! (`一轴四园`, `五里坨`), dates (`2020年`) and list markers (`一、`).
+
+use serde::Serialize;
+
+use crate::decimal::Decimal;
+use crate::document::Document;
+use crate::extract::numbers::{self, Number, NumberForm, NumberValue};
+use crate::extract::units::{Unit, Units};
+use crate::offsets::NormalizedSpan;
+use crate::record::Mention;
+
+/// A figure stated in the text.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Figure {
+    /// Where it is: `text` as in the original, `start`/`end`, `sentence`.
+    #[serde(flatten)]
+    pub mention: Mention,
+    /// The value in the base unit of `unit` (the lower bound of a range).
+    pub value: serde_json::Number,
+    /// `value` as an exact decimal, or `numerator/denominator` when it has no finite decimal.
+    pub exact: String,
+    /// Canonical unit (`CNY`, `m2`, `%`, `pp`, `count`), `null` for a bare magnitude (`1400万`).
+    pub unit: Option<String>,
+    /// What the unit measures (`currency`, `area`, `percent`, `count`, ...; `number` without unit).
+    pub kind: String,
+    /// The number as stated, in the unit as written (`690万平方米` → `6900000`).
+    pub number: String,
+    /// The unit as written (`平方米`, `亿元` gives `元`), `null` without one.
+    pub surface_unit: Option<String>,
+    /// The magnitude words of the number (`万`, `亿`, `万亿`).
+    pub magnitude: Option<String>,
+    /// How the value bounds the quantity (`约` about, `超过` over, ...), `null` when exact.
+    pub comparator: Option<Comparator>,
+    /// Upper bound of a range (`3至5个`) in the base unit, `null` otherwise.
+    pub high: Option<serde_json::Number>,
+    /// `high` as an exact decimal.
+    pub exact_high: Option<String>,
+    /// What the figure says.
+    pub role: Role,
+    /// Up or down, for a change.
+    pub direction: Option<Direction>,
+    /// What a change is measured against (`同比`, `环比`).
+    pub basis: Option<Basis>,
+}
+
+/// How a stated value bounds the real quantity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Comparator {
+    /// `约`, `左右`, `上下`.
+    About,
+    /// `近`, `将近`, `接近`: a little under.
+    Nearly,
+    /// `超过`, `逾`, `多`, `余`, `以上`.
+    Over,
+    /// `不到`, `不足`, `低于`, `以下`.
+    Under,
+    /// `不少于`, `至少`, `不低于`.
+    AtLeast,
+    /// `不超过`, `最多`, `以内`.
+    AtMost,
+}
+
+/// What a figure says about its subject.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    /// A quantity (`收入2069.5亿元`).
+    Amount,
+    /// A change (`增长16.3%`, `下降2个百分点`).
+    Change,
+    /// A share of a whole (`占全市的30%`).
+    Share,
+    /// A multiple (`1.5倍`).
+    Multiple,
+}
+
+/// Direction of a change.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Direction {
+    /// `增长`, `提高`, `增加`.
+    Up,
+    /// `下降`, `减少`, `降低`.
+    Down,
+}
+
+/// What a change is measured against.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Basis {
+    /// `同比`, `比上年`: the same period a year before.
+    YearOnYear,
+    /// `环比`: the period before.
+    PeriodOnPeriod,
+}
+
+/// Words before a figure that bound it, longest first within each group.
+const COMPARATORS_BEFORE: &[(&str, Comparator)] = &[
+    ("不少于", Comparator::AtLeast),
+    ("不低于", Comparator::AtLeast),
+    ("至少", Comparator::AtLeast),
+    ("最少", Comparator::AtLeast),
+    ("不超过", Comparator::AtMost),
+    ("最多", Comparator::AtMost),
+    ("超过", Comparator::Over),
+    ("高于", Comparator::Over),
+    ("大于", Comparator::Over),
+    ("多于", Comparator::Over),
+    ("逾", Comparator::Over),
+    ("超", Comparator::Over),
+    ("不到", Comparator::Under),
+    ("不足", Comparator::Under),
+    ("低于", Comparator::Under),
+    ("少于", Comparator::Under),
+    ("小于", Comparator::Under),
+    ("将近", Comparator::Nearly),
+    ("接近", Comparator::Nearly),
+    ("近", Comparator::Nearly),
+    ("大约", Comparator::About),
+    ("约", Comparator::About),
+];
+
+/// Words after a figure that bound it.
+const COMPARATORS_AFTER: &[(&str, Comparator)] = &[
+    ("左右", Comparator::About),
+    ("上下", Comparator::About),
+    ("以上", Comparator::Over),
+    ("以下", Comparator::Under),
+    ("以内", Comparator::AtMost),
+    ("之内", Comparator::AtMost),
+];
+
+/// Verbs of change, looked for just before a figure.
+const CHANGES: &[(&str, Direction)] = &[
+    ("增长", Direction::Up),
+    ("增加", Direction::Up),
+    ("提高", Direction::Up),
+    ("提升", Direction::Up),
+    ("上升", Direction::Up),
+    ("上涨", Direction::Up),
+    ("增幅", Direction::Up),
+    ("扩大", Direction::Up),
+    ("增", Direction::Up),
+    ("涨", Direction::Up),
+    ("下降", Direction::Down),
+    ("减少", Direction::Down),
+    ("降低", Direction::Down),
+    ("下滑", Direction::Down),
+    ("回落", Direction::Down),
+    ("下跌", Direction::Down),
+    ("缩小", Direction::Down),
+    ("降幅", Direction::Down),
+    ("降", Direction::Down),
+    ("减", Direction::Down),
+    ("跌", Direction::Down),
+];
+
+/// Characters after a number that make it a date, a time or a duration: the dates extractor's.
+const TIME_UNITS: &[&str] = &[
+    "年", "月", "日", "号", "时", "点", "分钟", "秒", "天", "周", "世纪", "季度", "小时", "个月",
+    "周年", "届", "期",
+];
+
+/// Range connectors between two numbers (`3至5个`, `3-5个`, `三到五家`).
+const RANGE_CONNECTORS: &[char] = &['至', '到', '-', '~', '～', '—', '–'];
+
+/// How far before a figure a verb of change or `占` is looked for, in characters.
+const ROLE_WINDOW: usize = 6;
+
+/// Finds the figures of a document.
+pub fn find(document: &Document, chars: &[char], units: &Units) -> Vec<Figure> {
+    let numbers = numbers::find(document, chars);
+    let mut figures = Vec::new();
+    let mut index = 0;
+    let mut previous_end = 0;
+    while index < numbers.len() {
+        let number = &numbers[index];
+        index += 1;
+        let Some(mut reading) = read(chars, number, units) else {
+            continue;
+        };
+        // A range: this number, a connector, and a number with a unit of its own.
+        let upper = numbers.get(index).filter(|upper| {
+            reading.unit.is_none()
+                && upper.span.start == number.span.end + 1
+                && RANGE_CONNECTORS.contains(&chars[number.span.end])
+        });
+        if let Some(upper) = upper
+            .and_then(|upper| read(chars, upper, units))
+            .filter(|r| r.unit.is_some())
+        {
+            reading = reading.up_to(upper);
+            index += 1;
+        }
+        if reading.unit.is_none() && number.magnitude.is_none() {
+            continue;
+        }
+        if is_look_alike(chars, document, &reading) {
+            continue;
+        }
+        let sentence = document.sentence_at(reading.span.start);
+        let sentence_start = document
+            .sentences()
+            .get(sentence)
+            .map_or(0, |s| s.span.start);
+        let window_start = sentence_start.max(previous_end);
+        let (comparator_before, before_start) =
+            comparator_before(chars, window_start, reading.span.start);
+        let comparator = comparator_before
+            .or(reading.inner_comparator)
+            .or_else(|| comparator_after(chars, reading.span.end));
+        let (role, direction, basis) = role(chars, window_start, before_start, &reading);
+        previous_end = reading.span.end;
+        figures.push(reading.into_figure(document, comparator, role, direction, basis));
+    }
+    figures
+}
+
+/// A number read with its unit, before its context is looked at.
+#[derive(Debug, Clone)]
+struct Reading {
+    span: NormalizedSpan,
+    number_span: NormalizedSpan,
+    /// In the base unit.
+    value: Value,
+    /// As stated, in the surface unit.
+    number: NumberValue,
+    unit: Option<Unit>,
+    form: NumberForm,
+    magnitude: Option<String>,
+    inner_comparator: Option<Comparator>,
+    high: Option<Value>,
+}
+
+/// A value in the base unit: a float and its exact text.
+#[derive(Debug, Clone)]
+struct Value {
+    float: f64,
+    exact: String,
+}
+
+impl Reading {
+    /// A range from this reading, read without a unit, up to `upper`, whose unit both share.
+    fn up_to(self, upper: Reading) -> Reading {
+        let unit = upper.unit.clone();
+        Reading {
+            span: NormalizedSpan {
+                start: self.span.start,
+                end: upper.span.end,
+            },
+            number_span: NormalizedSpan {
+                start: self.number_span.start,
+                end: upper.number_span.end,
+            },
+            value: match &unit {
+                Some(unit) => convert(self.number, unit.factor),
+                None => self.value,
+            },
+            number: self.number,
+            unit,
+            form: self.form,
+            magnitude: upper.magnitude,
+            inner_comparator: upper.inner_comparator,
+            high: Some(upper.value),
+        }
+    }
+
+    fn into_figure(
+        self,
+        document: &Document,
+        comparator: Option<Comparator>,
+        role: Role,
+        direction: Option<Direction>,
+        basis: Option<Basis>,
+    ) -> Figure {
+        let (unit, kind, surface_unit) = match &self.unit {
+            Some(unit) => (
+                Some(unit.code.clone()),
+                unit.kind.clone(),
+                Some(unit.surface.clone()),
+            ),
+            None => (None, "number".to_string(), None),
+        };
+        Figure {
+            mention: document.mention(self.span),
+            value: json_number(self.value.float),
+            exact: self.value.exact,
+            unit,
+            kind,
+            number: self.number.exact_text(),
+            surface_unit,
+            magnitude: self.magnitude,
+            comparator,
+            high: self.high.as_ref().map(|h| json_number(h.float)),
+            exact_high: self.high.map(|h| h.exact),
+            role,
+            direction,
+            basis,
+        }
+    }
+}
+
+/// Reads a number with the unit around it: a prefix (`百分之`, `$`), approximation words inside
+/// (`300多人`), the unit after it, and a trailing `半` (`两米半`).
+fn read(chars: &[char], number: &Number, units: &Units) -> Option<Reading> {
+    let mut start = number.span.start;
+    let mut end = number.span.end;
+    let mut stated = number.value;
+    let mut inner_comparator = number.approximate.then_some(Comparator::Over);
+    let mut unit: Option<Unit> = None;
+
+    if let Some((prefix_start, per)) = per_prefix_before(chars, start) {
+        // 百分之X is X %, 千分之X is X/10 %, 万分之X is X/100 %.
+        start = prefix_start;
+        unit = Some(percent_unit(units, Decimal::from_int(100), per)?);
+    } else if let Some((prefix, length)) = units.prefix_before(chars, start) {
+        start -= length;
+        unit = Some(prefix.clone());
+    } else {
+        let mut at = skip_spaces(chars, end);
+        if let Some(&c) = chars.get(at).filter(|&&c| matches!(c, '多' | '余' | '来')) {
+            inner_comparator = Some(if c == '来' {
+                Comparator::About
+            } else {
+                Comparator::Over
+            });
+            at += 1;
+        }
+        if let Some((found, length)) = units.suffix_at(chars, at) {
+            unit = Some(found.clone());
+            end = at + length;
+        } else if let Some((percent, value, after)) = tenths(chars, number, at, units) {
+            unit = Some(percent);
+            stated = value;
+            end = after;
+        }
+        if unit.is_some() {
+            if chars.get(end) == Some(&'半') {
+                stated = NumberValue::Exact(stated.exact()?.checked_add(Decimal::parse("0.5")?)?);
+                end += 1;
+            }
+        } else if inner_comparator.is_some() && !number.approximate {
+            inner_comparator = None;
+        }
+    }
+    let value = match &unit {
+        Some(unit) => convert(stated, unit.factor),
+        None => Value {
+            float: stated.to_f64(),
+            exact: stated.exact_text(),
+        },
+    };
+    Some(Reading {
+        span: NormalizedSpan { start, end },
+        number_span: number.span,
+        value,
+        number: stated,
+        unit,
+        form: number.form,
+        magnitude: number.magnitude.clone(),
+        inner_comparator,
+        high: None,
+    })
+}
+
+/// `成` and `折`, tenths written as percentages: `七成` 70 %, `七成六` 76 %, `9.9折` 99 %,
+/// `三八折` 38 %.
+fn tenths(
+    chars: &[char],
+    number: &Number,
+    at: usize,
+    units: &Units,
+) -> Option<(Unit, NumberValue, usize)> {
+    let marker = *chars.get(at)?;
+    if !matches!(marker, '成' | '折') {
+        return None;
+    }
+    let stated = number.value.exact()?;
+    let one = Decimal::from_int(1);
+    if number.form == NumberForm::DigitString {
+        return (marker == '折')
+            .then(|| {
+                Some((
+                    percent_unit(units, one, one)?,
+                    NumberValue::Exact(stated),
+                    at + 1,
+                ))
+            })
+            .flatten();
+    }
+    if stated.to_f64() > 10.0 || stated.to_f64() <= 0.0 {
+        return None;
+    }
+    let mut percent = stated.checked_mul(Decimal::from_int(10))?;
+    let mut end = at + 1;
+    if marker == '成' {
+        if let Some(digit) = chars.get(end).and_then(|&c| numbers::chinese_digit(c)) {
+            percent = percent.checked_add(Decimal::from_int(digit))?;
+            end += 1;
+        }
+    }
+    Some((
+        percent_unit(units, one, one)?,
+        NumberValue::Exact(percent),
+        end,
+    ))
+}
+
+/// The `%` unit, with a factor of `numerator / denominator` from what is stated to percent.
+fn percent_unit(units: &Units, numerator: Decimal, denominator: Decimal) -> Option<Unit> {
+    let (percent, _) = units.suffix_at(&['%'], 0)?;
+    Some(Unit {
+        factor: (numerator, denominator),
+        ..percent.clone()
+    })
+}
+
+/// Converts a stated number with a unit factor into the base unit.
+fn convert(stated: NumberValue, (numerator, denominator): (Decimal, Decimal)) -> Value {
+    let exact = stated
+        .exact()
+        .and_then(|s| s.checked_mul(numerator))
+        .and_then(|s| s.checked_div_exact(denominator));
+    match exact {
+        Some(exact) => Value {
+            float: exact.to_f64(),
+            exact: exact.to_string(),
+        },
+        None => {
+            let float = stated.to_f64() * numerator.to_f64() / denominator.to_f64();
+            Value {
+                float,
+                exact: format!("{float}"),
+            }
+        }
+    }
+}
+
+/// A per-prefix (`百分之`, `千分之`, `百万分之`) that ends right before `start`, with its start and
+/// its divisor (100, 1000, 1000000).
+fn per_prefix_before(chars: &[char], start: usize) -> Option<(usize, Decimal)> {
+    let mut at = start;
+    let step_back = |at: usize, expected: char| -> Option<usize> {
+        let mut before = at;
+        while before > 0 && chars[before - 1] == ' ' {
+            before -= 1;
+        }
+        (before > 0 && chars[before - 1] == expected).then(|| before - 1)
+    };
+    at = step_back(at, '之')?;
+    at = step_back(at, '分')?;
+    let mut divisor = Decimal::from_int(1);
+    let mut prefix_start = at;
+    loop {
+        let mut before = prefix_start;
+        while before > 0 && chars[before - 1] == ' ' {
+            before -= 1;
+        }
+        let factor = match before.checked_sub(1).map(|b| chars[b]) {
+            Some('百' | '佰') => 100,
+            Some('千' | '仟') => 1000,
+            Some('万') => 10_000,
+            Some('亿') => 100_000_000,
+            _ => break,
+        };
+        divisor = divisor.checked_mul(Decimal::from_int(factor))?;
+        prefix_start = before - 1;
+    }
+    // The prefix is exactly what the number grammar skipped: nothing numeric before it.
+    (prefix_start < at && numbers::per_prefix_end(chars, prefix_start).is_some())
+        .then_some((prefix_start, divisor))
+}
+
+/// Whether a reading is a number that only looks like a figure.
+fn is_look_alike(chars: &[char], document: &Document, reading: &Reading) -> bool {
+    let (start, end) = (reading.number_span.start, reading.number_span.end);
+    let before = start.checked_sub(1).map(|b| chars[b]);
+    let after = chars.get(end).copied();
+    // Ordinals: 第十三次, 第1.
+    if before == Some('第') {
+        return true;
+    }
+    // Frameworks and formulas: 1+3+1, “体育+”.
+    if before == Some('+') || after == Some('+') {
+        return true;
+    }
+    // Identifiers: 5G, G6, A4; a letter right after the number that is not its unit.
+    let unit_is_latin = reading
+        .unit
+        .as_ref()
+        .is_some_and(|u| u.surface.starts_with(|c: char| c.is_ascii_alphabetic()));
+    if before.is_some_and(|c| c.is_ascii_alphabetic())
+        || (!unit_is_latin && after.is_some_and(|c| c.is_ascii_alphabetic()))
+    {
+        return true;
+    }
+    // Dates, times and durations, which the dates extractor reads, and line numbers (1号线).
+    if reading.unit.is_none() || reading.unit.as_ref().is_some_and(|u| u.kind == "count") {
+        let rest: String = chars[end..chars.len().min(end + 3)].iter().collect();
+        if TIME_UNITS.iter().any(|u| rest.starts_with(u)) {
+            return true;
+        }
+    }
+    // List markers: 一、 or (1) at the start of a sentence.
+    let sentence = &document.sentences()[document.sentence_at(start)];
+    let at_sentence_start = sentence.span.start == start
+        || (start > 0
+            && matches!(chars[start - 1], '(' | '（')
+            && sentence.span.start + 1 == start);
+    if at_sentence_start && after.is_some_and(|c| matches!(c, '、' | '.' | ')' | '）')) {
+        return true;
+    }
+    // Digit strings are years and codes unless they are a discount (三八折).
+    reading.form == NumberForm::DigitString && reading.unit.as_ref().is_none_or(|u| u.code != "%")
+}
+
+/// A comparator word ending right before `start` and not before `window_start`, with the
+/// position where it starts.
+fn comparator_before(
+    chars: &[char],
+    window_start: usize,
+    start: usize,
+) -> (Option<Comparator>, usize) {
+    for (word, comparator) in COMPARATORS_BEFORE {
+        let length = word.chars().count();
+        if start >= window_start + length
+            && word
+                .chars()
+                .eq(chars[start - length..start].iter().copied())
+        {
+            return (Some(*comparator), start - length);
+        }
+    }
+    (None, start)
+}
+
+/// A comparator word right after `end`.
+fn comparator_after(chars: &[char], end: usize) -> Option<Comparator> {
+    let rest = &chars[end.min(chars.len())..];
+    COMPARATORS_AFTER
+        .iter()
+        .find(|(word, _)| {
+            let length = word.chars().count();
+            rest.len() >= length && word.chars().eq(rest[..length].iter().copied())
+        })
+        .map(|&(_, comparator)| comparator)
+}
+
+/// The role of a figure from the words just before it (`同比增长`, `下降`, `占`) and its unit.
+fn role(
+    chars: &[char],
+    window_start: usize,
+    before: usize,
+    reading: &Reading,
+) -> (Role, Option<Direction>, Option<Basis>) {
+    let from = before.saturating_sub(ROLE_WINDOW).max(window_start);
+    let window: String = chars[from..before].iter().collect();
+    let change = CHANGES
+        .iter()
+        .filter_map(|(word, direction)| window.rfind(word).map(|at| (at + word.len(), *direction)))
+        .max_by_key(|&(end, _)| end);
+    let basis = if window.contains("同比") || window.contains("比上年") || window.contains("较上年")
+    {
+        Some(Basis::YearOnYear)
+    } else if window.contains("环比") {
+        Some(Basis::PeriodOnPeriod)
+    } else {
+        None
+    };
+    let is_multiple = reading.unit.as_ref().is_some_and(|u| u.kind == "multiple");
+    match change {
+        Some((_, direction)) => (Role::Change, Some(direction), basis),
+        None if is_multiple => (Role::Multiple, None, basis),
+        None if window.contains('占')
+            && reading.unit.as_ref().is_some_and(|u| u.kind == "percent") =>
+        {
+            (Role::Share, None, None)
+        }
+        None => (Role::Amount, None, None),
+    }
+}
+
+/// A JSON number: an integer where the value is whole, so `206950000000` is not written
+/// `206950000000.0`.
+fn json_number(value: f64) -> serde_json::Number {
+    if value.fract() == 0.0 && value.abs() < 9_007_199_254_740_992.0 {
+        serde_json::Number::from(value as i64)
+    } else {
+        serde_json::Number::from_f64(value).unwrap_or_else(|| serde_json::Number::from(0))
+    }
+}
+
+fn skip_spaces(chars: &[char], mut at: usize) -> usize {
+    while chars.get(at) == Some(&' ') {
+        at += 1;
+    }
+    at
+}

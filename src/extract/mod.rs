@@ -1,0 +1,5 @@
+//! The extractors: each reads a `Document` and returns typed spans.
+
+pub mod figures;
+pub mod numbers;
+pub mod units;

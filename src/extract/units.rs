@@ -1,0 +1,177 @@
+//! The unit table of `dictionaries/units.tsv`: surface → canonical unit, kind and factor.
+
+use std::collections::HashMap;
+
+use crate::decimal::Decimal;
+use crate::dictionaries::{DictionaryFile, DictionaryLines};
+use crate::error::Error;
+
+/// A unit of measure as written in the text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unit {
+    /// As written (`平方米`, `亿`-free: magnitudes belong to the number).
+    pub surface: String,
+    /// Canonical code (`m2`, `CNY`, `%`, `count`).
+    pub code: String,
+    /// What it measures (`area`, `currency`, `percent`, `count`).
+    pub kind: String,
+    /// Base units per surface unit, as `numerator / denominator`.
+    pub factor: (Decimal, Decimal),
+    /// Written before the number (`$`, `￥`) rather than after it.
+    pub prefix: bool,
+}
+
+/// All units, looked up by the longest surface at a position.
+#[derive(Debug, Clone, Default)]
+pub struct Units {
+    by_surface: HashMap<String, Unit>,
+    longest: usize,
+}
+
+impl Units {
+    /// Reads the table; a malformed line names its file and line.
+    pub fn new(file: &DictionaryFile) -> Result<Units, Error> {
+        let mut units = Units::default();
+        for line in DictionaryLines::new(file) {
+            let line = line?;
+            let fields: Vec<&str> = line.text.split('\t').map(str::trim).collect();
+            let [surface, code, kind, factor, position] = fields[..] else {
+                return Err(line.error(format!(
+                    "expected 5 tab-separated fields (surface, unit, kind, factor, position), found {}",
+                    fields.len()
+                )));
+            };
+            let factor = parse_factor(factor)
+                .ok_or_else(|| line.error(format!("factor {factor:?} is not a decimal or a/b")))?;
+            let prefix = match position {
+                "prefix" => true,
+                "suffix" => false,
+                other => {
+                    return Err(
+                        line.error(format!("position must be prefix or suffix, not {other:?}"))
+                    )
+                }
+            };
+            if units.by_surface.contains_key(surface) {
+                return Err(line.error(format!("{surface:?} is listed twice")));
+            }
+            units.longest = units.longest.max(surface.chars().count());
+            units.by_surface.insert(
+                surface.to_string(),
+                Unit {
+                    surface: surface.to_string(),
+                    code: code.to_string(),
+                    kind: kind.to_string(),
+                    factor,
+                    prefix,
+                },
+            );
+        }
+        Ok(units)
+    }
+
+    /// The longest unit written after a number that starts at `at`, with its length in
+    /// characters.
+    pub fn suffix_at(&self, chars: &[char], at: usize) -> Option<(&Unit, usize)> {
+        self.longest_at(chars, at, |unit| !unit.prefix)
+    }
+
+    /// The longest unit written before a number that ends right before `end`.
+    pub fn prefix_before(&self, chars: &[char], end: usize) -> Option<(&Unit, usize)> {
+        (1..=self.longest.min(end)).rev().find_map(|length| {
+            let surface: String = chars[end - length..end].iter().collect();
+            self.by_surface
+                .get(&surface)
+                .filter(|unit| unit.prefix)
+                .map(|unit| (unit, length))
+        })
+    }
+
+    fn longest_at(
+        &self,
+        chars: &[char],
+        at: usize,
+        keep: impl Fn(&Unit) -> bool,
+    ) -> Option<(&Unit, usize)> {
+        let available = chars.len().saturating_sub(at).min(self.longest);
+        let mut surface = String::with_capacity(available * 3);
+        let mut found = None;
+        for (length, &c) in chars[at..at + available].iter().enumerate() {
+            surface.push(c);
+            if let Some(unit) = self.by_surface.get(&surface).filter(|u| keep(u)) {
+                found = Some((unit, length + 1));
+            }
+        }
+        found
+    }
+}
+
+/// `1000000`, `0.5` or `2000/3`.
+fn parse_factor(text: &str) -> Option<(Decimal, Decimal)> {
+    let (numerator, denominator) = match text.split_once('/') {
+        Some((n, d)) => (Decimal::parse(n)?, Decimal::parse(d)?),
+        None => (Decimal::parse(text)?, Decimal::from_int(1)),
+    };
+    (!denominator.is_zero()).then_some((numerator, denominator))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dictionaries::Dictionaries;
+
+    #[test]
+    fn the_longest_surface_wins_and_each_kind_resolves() {
+        let units = Units::new(Dictionaries::embedded().units()).unwrap();
+        let cases: &[(&str, &str, &str, &str)] = &[
+            // text after the number, surface, code, kind
+            ("平方米老旧小区", "平方米", "m2", "area"),
+            ("米", "米", "m", "length"),
+            ("亿元", "", "", ""),
+            ("元,同比", "元", "CNY", "currency"),
+            ("美元", "美元", "USD", "currency"),
+            ("个百分点", "个百分点", "pp", "percentage_point"),
+            ("个、", "个", "count", "count"),
+            ("吨标准煤", "吨标准煤", "tce", "energy"),
+            ("亩", "亩", "m2", "area"),
+        ];
+        for (text, surface, code, kind) in cases {
+            let chars: Vec<char> = text.chars().collect();
+            match units.suffix_at(&chars, 0) {
+                Some((unit, length)) => {
+                    assert_eq!(
+                        (
+                            unit.surface.as_str(),
+                            unit.code.as_str(),
+                            unit.kind.as_str()
+                        ),
+                        (*surface, *code, *kind),
+                        "{text}"
+                    );
+                    assert_eq!(length, surface.chars().count());
+                }
+                None => assert_eq!(*surface, "", "{text}"),
+            }
+        }
+        let mu = units.suffix_at(&['亩'], 0).unwrap().0;
+        assert_eq!(mu.factor, (Decimal::from_int(2000), Decimal::from_int(3)));
+        let chars: Vec<char> = "约$20".chars().collect();
+        let (dollar, length) = units.prefix_before(&chars, 2).unwrap();
+        assert_eq!((dollar.code.as_str(), length), ("USD", 1));
+    }
+
+    #[test]
+    fn malformed_lines_are_named() {
+        let file = DictionaryFile::for_test("units.tsv", "# header\n元\tCNY\tcurrency\t1\n");
+        let error = Units::new(&file).unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "units.tsv:2: expected 5 tab-separated fields (surface, unit, kind, factor, position), found 4"
+        );
+        let file = DictionaryFile::for_test("units.tsv", "亩\tm2\tarea\t2000/0\tsuffix\n");
+        assert!(Units::new(&file)
+            .unwrap_err()
+            .to_string()
+            .contains("factor"));
+    }
+}
