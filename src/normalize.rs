@@ -194,17 +194,22 @@ fn fold_width(text: String, changes: &mut Changes) -> String {
     };
     let mut out = String::with_capacity(text.len());
     out.push_str(&text[..first]);
-    let mut prev_digit = out.ends_with(|c: char| c.is_ascii_digit());
+    let mut previous = out.chars().next_back();
     let mut chars = text[first..].chars();
     while let Some(c) = chars.next() {
+        let after_digit = previous.is_some_and(|p| p.is_ascii_digit() || is_full_width_digit(p));
         let folded = match c {
             '０'..='９' | 'Ａ'..='Ｚ' | 'ａ'..='ｚ' | '％' => fold_full_width(c),
-            '．' | '－' | '：' | '／' if prev_digit && starts_with_digits(chars.clone(), 1) => {
+            '．' | '：' | '／' if after_digit && starts_with_digits(chars.clone(), 1) => {
                 fold_full_width(c)
             }
-            '，' if prev_digit
-                && starts_with_digits(chars.clone(), 3)
-                && !starts_with_digits(chars.clone(), 4) =>
+            // A minus or a dash before a digit: `－１２２％`, `２０２１－１２`.
+            '－' if starts_with_digits(chars.clone(), 1) => '-',
+            // A thousands separator only inside a number written in full width (`４，５６５`):
+            // after ASCII digits `，` is the Chinese comma of a list (`$20，300美元`).
+            '，' if previous.is_some_and(is_full_width_digit)
+                && starts_with_full_width_digits(chars.clone(), 3)
+                && !starts_with_full_width_digits(chars.clone(), 4) =>
             {
                 ','
             }
@@ -214,9 +219,17 @@ fn fold_width(text: String, changes: &mut Changes) -> String {
             changes.width_folded += 1;
         }
         out.push(folded);
-        prev_digit = folded.is_ascii_digit();
+        previous = Some(c);
     }
     out
+}
+
+fn is_full_width_digit(c: char) -> bool {
+    ('０'..='９').contains(&c)
+}
+
+fn starts_with_full_width_digits(mut chars: std::str::Chars<'_>, count: usize) -> bool {
+    (0..count).all(|_| chars.next().is_some_and(is_full_width_digit))
 }
 
 /// The ASCII character of a full-width form (U+FF01..U+FF5E).

@@ -9,6 +9,7 @@ use crate::decimal::Decimal;
 use crate::document::Document;
 use crate::extract::numbers::{self, Number, NumberForm, NumberValue};
 use crate::extract::units::{Unit, Units};
+use crate::normalize::is_han;
 use crate::offsets::NormalizedSpan;
 use crate::record::Mention;
 
@@ -305,8 +306,10 @@ impl Reading {
 }
 
 /// Reads a number with the unit around it: a prefix (`百分之`, `$`), approximation words inside
-/// (`300多人`), the unit after it, and a trailing `半` (`两米半`).
+/// (`300多人`), the unit after it with the subunits that follow (`五元三毛`), and a trailing `半`
+/// (`两米半`).
 fn read(chars: &[char], number: &Number, units: &Units) -> Option<Reading> {
+    let number = &unit_keeps_its_magnitude(chars, number, units).unwrap_or_else(|| number.clone());
     let mut start = number.span.start;
     let mut end = number.span.end;
     let mut stated = number.value;
@@ -330,7 +333,7 @@ fn read(chars: &[char], number: &Number, units: &Units) -> Option<Reading> {
             });
             at += 1;
         }
-        if let Some((found, length)) = units.suffix_at(chars, at) {
+        if let Some((found, length)) = suffix_unit(chars, at, units) {
             unit = Some(found.clone());
             end = at + length;
         } else if let Some((percent, value, after)) = tenths(chars, number, at, units) {
@@ -338,7 +341,10 @@ fn read(chars: &[char], number: &Number, units: &Units) -> Option<Reading> {
             stated = value;
             end = after;
         }
-        if unit.is_some() {
+        if let Some(found) = &unit {
+            if found.kind == "currency" {
+                (stated, end) = with_subunits(chars, stated, end, found, units)?;
+            }
             if chars.get(end) == Some(&'半') {
                 stated = NumberValue::Exact(stated.exact()?.checked_add(Decimal::parse("0.5")?)?);
                 end += 1;
@@ -367,6 +373,92 @@ fn read(chars: &[char], number: &Number, units: &Units) -> Option<Reading> {
     })
 }
 
+/// The unit after a number. A count word before a currency is part of it (`20个比特币`), and
+/// a unit that is also a numeral (`两`, 50 g) counts only at the end of a phrase, so that
+/// `一两个` stays "one or two".
+fn suffix_unit<'u>(chars: &[char], at: usize, units: &'u Units) -> Option<(&'u Unit, usize)> {
+    let (unit, length) = units.suffix_at(chars, at)?;
+    if unit.surface == "个" {
+        if let Some((currency, more)) = units
+            .suffix_at(chars, at + length)
+            .filter(|(u, _)| u.kind == "currency")
+        {
+            return Some((currency, length + more));
+        }
+    }
+    let is_numeral = unit
+        .surface
+        .chars()
+        .all(|c| numbers::chinese_digit(c).is_some());
+    if is_numeral && chars.get(at + length).is_some_and(|&c| is_han(c)) {
+        return None;
+    }
+    Some((unit, length))
+}
+
+/// The number without its last character when that character begins a unit: `2.3千克` is 2.3
+/// 千克, not 2300 克; `三十两` is 30 两.
+fn unit_keeps_its_magnitude(chars: &[char], number: &Number, units: &Units) -> Option<Number> {
+    let last = number.span.end - 1;
+    if last == number.span.start || !numbers::is_chinese_numeral(chars[last]) {
+        return None;
+    }
+    let (unit, length) = suffix_unit(chars, last, units)?;
+    if length == 1 && unit.surface.chars().next() != Some(chars[last]) {
+        return None;
+    }
+    let shorter = numbers::scan(&chars[number.span.start..last])
+        .into_iter()
+        .find(|n| n.span.start == 0 && n.span.end == last - number.span.start)?;
+    Some(Number {
+        span: NormalizedSpan {
+            start: number.span.start,
+            end: last,
+        },
+        ..shorter
+    })
+}
+
+/// Adds the subunits that follow a currency amount (`五元三毛`, `50元6角3分`,
+/// `两美元又三美分`), giving the amount in the main unit and the end of the last subunit.
+fn with_subunits(
+    chars: &[char],
+    mut stated: NumberValue,
+    mut end: usize,
+    main: &Unit,
+    units: &Units,
+) -> Option<(NumberValue, usize)> {
+    loop {
+        let at = if matches!(chars.get(end), Some('又' | '零')) {
+            end + 1
+        } else {
+            end
+        };
+        let window = &chars[at..chars.len().min(at + 16)];
+        let Some(amount) = numbers::scan(window)
+            .into_iter()
+            .find(|n| n.span.start == 0)
+        else {
+            return Some((stated, end));
+        };
+        let Some((subunit, length)) = units.subunit_at(chars, at + amount.span.end, &main.code)
+        else {
+            return Some((stated, end));
+        };
+        // In the main unit: amount × subunit factor ÷ main factor.
+        let (sub_numerator, sub_denominator) = subunit.factor;
+        let (main_numerator, main_denominator) = main.factor;
+        let part = amount
+            .value
+            .exact()?
+            .checked_mul(sub_numerator)?
+            .checked_mul(main_denominator)?
+            .checked_div_exact(sub_denominator.checked_mul(main_numerator)?)?;
+        stated = NumberValue::Exact(stated.exact()?.checked_add(part)?);
+        end = at + amount.span.end + length;
+    }
+}
+
 /// `成` and `折`, tenths written as percentages: `七成` 70 %, `七成六` 76 %, `9.9折` 99 %,
 /// `三八折` 38 %.
 fn tenths(
@@ -392,15 +484,18 @@ fn tenths(
             })
             .flatten();
     }
-    if stated.to_f64() > 10.0 || stated.to_f64() <= 0.0 {
+    // `十折` is no discount at all; `10成` is all of it.
+    let tenths = stated.to_f64();
+    if tenths <= 0.0 || tenths > 10.0 || (marker == '折' && tenths == 10.0) {
         return None;
     }
     let mut percent = stated.checked_mul(Decimal::from_int(10))?;
     let mut end = at + 1;
     if marker == '成' {
-        if let Some(digit) = chars.get(end).and_then(|&c| numbers::chinese_digit(c)) {
+        let next = skip_spaces(chars, end);
+        if let Some(digit) = chars.get(next).and_then(|&c| numbers::chinese_digit(c)) {
             percent = percent.checked_add(Decimal::from_int(digit))?;
-            end += 1;
+            end = next + 1;
         }
     }
     Some((

@@ -119,13 +119,15 @@ pub fn find(document: &Document, chars: &[char]) -> Vec<Number> {
                     .find(|t| t.span.end > position)
             };
             let is_numeral_word = |tag: &str| matches!(tag, "m" | "mq" | "q");
+            // A number may end inside a word of time (`九年`), which names it, not another thing.
+            let is_numeral_or_time = |tag: &str| is_numeral_word(tag) || tag == "t";
             let (start, end) = (number.span.start, number.span.end);
             let starts_inside_word = is_chinese_numeral(chars[start])
                 && word_around(start)
                     .is_some_and(|t| t.span.start < start && !is_numeral_word(t.tag.as_str()));
             let ends_inside_word = is_chinese_numeral(chars[end - 1])
                 && word_around(end - 1)
-                    .is_some_and(|t| t.span.end > end && !is_numeral_word(t.tag.as_str()));
+                    .is_some_and(|t| t.span.end > end && !is_numeral_or_time(t.tag.as_str()));
             !starts_inside_word && !ends_inside_word
         })
         .collect()
@@ -161,6 +163,10 @@ fn step(chars: &[char], at: usize) -> Step {
     if previous.is_some_and(|p| p.is_ascii_alphanumeric() || p == '.') && chars[at].is_ascii_digit()
     {
         return Step::Skip(skip_while(chars, at, |c| c.is_ascii_alphanumeric()));
+    }
+    if let Some(end) = url_end(chars, at) {
+        // Digits of an address (`%2800`, `?q=30`) are no numbers.
+        return Step::Skip(end);
     }
     if let Some(after) = per_prefix_end(chars, at) {
         // `百分之`, `千分之`, `百万分之`: a percentage's prefix, read by the figures extractor;
@@ -210,6 +216,20 @@ fn step(chars: &[char], at: usize) -> Step {
     })
 }
 
+/// The end of a web address starting at `at` (`http://`, `https://`, `www.`).
+fn url_end(chars: &[char], at: usize) -> Option<usize> {
+    let starts = |prefix: &str| {
+        prefix
+            .chars()
+            .enumerate()
+            .all(|(i, p)| chars.get(at + i) == Some(&p))
+    };
+    if !(starts("http://") || starts("https://") || starts("www.")) {
+        return None;
+    }
+    Some(skip_while(chars, at, |c| c.is_ascii_graphic()))
+}
+
 /// One number without sign or fraction: the heart of the grammar.
 #[derive(Debug, Clone)]
 struct Quantity {
@@ -235,11 +255,14 @@ fn quantity(chars: &[char], start: usize) -> Option<Quantity> {
     if adjacent_digits_end(chars, start).is_some() {
         return digit_string(chars, start);
     }
-    // A bare 百 or 千 is a number only before a digit (`百三`, `千三`): `百分点`, `千万不要`.
+    // A bare 百 or 千 is a number only before a digit (`百三`, `千三`) or as the whole of
+    // `百分之百`: not in `百分点` or `千万不要`.
+    let after_per = start >= 2 && chars[start - 2] == '分' && chars[start - 1] == '之';
     if matches!(chars.get(start), Some('百' | '佰' | '千' | '仟'))
         && chars
             .get(start + 1)
             .is_none_or(|&c| chinese_digit(c).is_none())
+        && !after_per
     {
         return None;
     }
@@ -364,9 +387,8 @@ fn quantity(chars: &[char], start: usize) -> Option<Quantity> {
             let Some((fraction, decimals_end)) = chinese_decimals(chars, at + 1) else {
                 break;
             };
-            let whole = total
-                .checked_add(section)?
-                .checked_add(number.unwrap_or(Decimal::ZERO))?;
+            let last = abbreviated(number, previous, unit_before_number)?;
+            let whole = total.checked_add(section)?.checked_add(last)?;
             total = whole.checked_add(fraction)?;
             section = Decimal::ZERO;
             number = None;
@@ -404,13 +426,7 @@ fn quantity(chars: &[char], start: usize) -> Option<Quantity> {
     if end == start {
         return None;
     }
-    let last = match (number, previous, unit_before_number) {
-        (Some(digit), Previous::ChineseDigit, Some(exponent)) if exponent >= 2 => {
-            digit.checked_shift(exponent as i32 - 1)?
-        }
-        (Some(n), _, _) => n,
-        (None, _, _) => Decimal::ZERO,
-    };
+    let last = abbreviated(number, previous, unit_before_number)?;
     let value = total.checked_add(section)?.checked_add(last)?;
     let form = match (has_arabic, has_chinese) {
         (true, false) => NumberForm::Arabic,
@@ -429,6 +445,22 @@ fn quantity(chars: &[char], start: usize) -> Option<Quantity> {
         approximate,
         magnitude: magnitude_start.map(|m| chars[m..end].iter().filter(|&&c| c != ' ').collect()),
     })
+}
+
+/// The last digit of a number, read as colloquial Chinese reads it: `两千四百五` is 2450, so a
+/// digit right after a unit of 100 or more counts a tenth of that unit.
+fn abbreviated(
+    number: Option<Decimal>,
+    previous: Previous,
+    unit_before: Option<u32>,
+) -> Option<Decimal> {
+    match (number, previous, unit_before) {
+        (Some(digit), Previous::ChineseDigit, Some(exponent)) if exponent >= 2 => {
+            digit.checked_shift(exponent as i32 - 1)
+        }
+        (Some(n), _, _) => Some(n),
+        (None, _, _) => Some(Decimal::ZERO),
+    }
 }
 
 /// `2069.5亿`, `1.2万亿`: one Arabic number followed by magnitudes only.
@@ -473,7 +505,8 @@ fn digit_string(chars: &[char], start: usize) -> Option<Quantity> {
 }
 
 /// The end of a run of two or more Chinese digits at `start` with nothing but spaces between
-/// them, where one starts.
+/// them, where one starts. `两` may start a run (`两两`) but never goes on one: in `二两` it is
+/// the weight liang.
 fn adjacent_digits_end(chars: &[char], start: usize) -> Option<usize> {
     let is_digit = |at: usize| chars.get(at).is_some_and(|&c| chinese_digit(c).is_some());
     if !is_digit(start) {
@@ -483,7 +516,7 @@ fn adjacent_digits_end(chars: &[char], start: usize) -> Option<usize> {
     let mut count = 1;
     loop {
         let next = skip_while(chars, end, |c| c == ' ');
-        if !is_digit(next) {
+        if !is_digit(next) || matches!(chars[next], '两' | '俩') && chars[start] != chars[next] {
             break;
         }
         end = next + 1;
@@ -672,7 +705,7 @@ pub(crate) fn per_prefix_end(chars: &[char], at: usize) -> Option<usize> {
 
 /// Whether `c` can go on a number after a space (`两千 四 百`, `7 万5 千`, `四点 五`).
 fn continues_number(c: char) -> bool {
-    is_chinese_numeral(c) || c.is_ascii_digit()
+    is_chinese_numeral(c) || c.is_ascii_digit() || matches!(c, '多' | '余')
 }
 
 /// A Chinese digit, unit or sign that can be part of a number.
@@ -798,6 +831,8 @@ mod tests {
                 "20000000.5544",
             ),
             ("Chinese decimal with a magnitude", "一点二亿", "120000000"),
+            ("abbreviated digit before a point", "两千三点一", "2300.1"),
+            ("approximation after a space", "五百 余万", "5000000"),
             ("mixed", "5万4千6百", "54600"),
             ("mixed with zero", "2千零30万", "20300000"),
             (
@@ -867,6 +902,8 @@ mod tests {
             ("digit string with a unit", "二三十个", &[]),
             ("two two", "两两", &[]),
             ("ordinal keeps its number", "第十三次", &[("十三", "13")]),
+            ("web address", "见https://x.cn/a?q=30%25 共3", &[("3", "3")]),
+            ("hundred per hundred", "百分之百", &[("百", "100")]),
         ];
         for (name, input, expected) in cases {
             let expected: Vec<(String, String)> = expected

@@ -17,8 +17,19 @@ pub struct Unit {
     pub kind: String,
     /// Base units per surface unit, as `numerator / denominator`.
     pub factor: (Decimal, Decimal),
-    /// Written before the number (`$`, `￥`) rather than after it.
-    pub prefix: bool,
+    /// Where it is written.
+    pub position: Position,
+}
+
+/// Where a unit is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Position {
+    /// After the number (`690万平方米`).
+    Suffix,
+    /// Before it (`$20`).
+    Prefix,
+    /// After an amount of the same currency, with a number of its own (`五元三毛`).
+    Subunit,
 }
 
 /// All units, looked up by the longest surface at a position.
@@ -43,13 +54,14 @@ impl Units {
             };
             let factor = parse_factor(factor)
                 .ok_or_else(|| line.error(format!("factor {factor:?} is not a decimal or a/b")))?;
-            let prefix = match position {
-                "prefix" => true,
-                "suffix" => false,
+            let position = match position {
+                "prefix" => Position::Prefix,
+                "suffix" => Position::Suffix,
+                "subunit" => Position::Subunit,
                 other => {
-                    return Err(
-                        line.error(format!("position must be prefix or suffix, not {other:?}"))
-                    )
+                    return Err(line.error(format!(
+                        "position must be prefix, suffix or subunit, not {other:?}"
+                    )))
                 }
             };
             if units.by_surface.contains_key(surface) {
@@ -63,7 +75,7 @@ impl Units {
                     code: code.to_string(),
                     kind: kind.to_string(),
                     factor,
-                    prefix,
+                    position,
                 },
             );
         }
@@ -71,9 +83,15 @@ impl Units {
     }
 
     /// The longest unit written after a number that starts at `at`, with its length in
-    /// characters.
+    /// characters; spaces between its characters are allowed (`个百分 点`).
     pub fn suffix_at(&self, chars: &[char], at: usize) -> Option<(&Unit, usize)> {
-        self.longest_at(chars, at, |unit| !unit.prefix)
+        self.longest_at(chars, at, Position::Suffix)
+    }
+
+    /// The longest subunit of a currency that starts at `at` (`毛`, `美分`).
+    pub fn subunit_at(&self, chars: &[char], at: usize, code: &str) -> Option<(&Unit, usize)> {
+        self.longest_at(chars, at, Position::Subunit)
+            .filter(|(unit, _)| unit.code == code)
     }
 
     /// The longest unit written before a number that ends right before `end`.
@@ -82,23 +100,29 @@ impl Units {
             let surface: String = chars[end - length..end].iter().collect();
             self.by_surface
                 .get(&surface)
-                .filter(|unit| unit.prefix)
+                .filter(|unit| unit.position == Position::Prefix)
                 .map(|unit| (unit, length))
         })
     }
 
-    fn longest_at(
-        &self,
-        chars: &[char],
-        at: usize,
-        keep: impl Fn(&Unit) -> bool,
-    ) -> Option<(&Unit, usize)> {
-        let available = chars.len().saturating_sub(at).min(self.longest);
-        let mut surface = String::with_capacity(available * 3);
+    fn longest_at(&self, chars: &[char], at: usize, position: Position) -> Option<(&Unit, usize)> {
+        let mut surface = String::with_capacity(self.longest * 3);
+        let mut letters = 0;
         let mut found = None;
-        for (length, &c) in chars[at..at + available].iter().enumerate() {
+        for (length, &c) in chars.iter().skip(at).enumerate() {
+            if c == ' ' && letters > 0 {
+                continue;
+            }
+            if letters == self.longest {
+                break;
+            }
             surface.push(c);
-            if let Some(unit) = self.by_surface.get(&surface).filter(|u| keep(u)) {
+            letters += 1;
+            if let Some(unit) = self
+                .by_surface
+                .get(&surface)
+                .filter(|u| u.position == position)
+            {
                 found = Some((unit, length + 1));
             }
         }
@@ -158,6 +182,22 @@ mod tests {
         let chars: Vec<char> = "约$20".chars().collect();
         let (dollar, length) = units.prefix_before(&chars, 2).unwrap();
         assert_eq!((dollar.code.as_str(), length), ("USD", 1));
+        let spaced: Vec<char> = "个百分 点".chars().collect();
+        let (point, length) = units.suffix_at(&spaced, 0).unwrap();
+        assert_eq!((point.code.as_str(), length), ("pp", 5));
+        let mao: Vec<char> = "毛".chars().collect();
+        assert!(units.suffix_at(&mao, 0).is_none(), "a subunit is no suffix");
+        assert_eq!(
+            units
+                .subunit_at(&mao, 0, "CNY")
+                .unwrap()
+                .0
+                .factor
+                .0
+                .to_string(),
+            "0.1"
+        );
+        assert!(units.subunit_at(&mao, 0, "USD").is_none());
     }
 
     #[test]

@@ -2,5 +2,6 @@
 
 mod cli;
 mod corpus;
+mod recognizers;
 mod util;
 mod wire;
