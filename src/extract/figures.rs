@@ -403,10 +403,7 @@ fn unit_keeps_its_magnitude(chars: &[char], number: &Number, units: &Units) -> O
     if last == number.span.start || !numbers::is_chinese_numeral(chars[last]) {
         return None;
     }
-    let (unit, length) = suffix_unit(chars, last, units)?;
-    if length == 1 && unit.surface.chars().next() != Some(chars[last]) {
-        return None;
-    }
+    suffix_unit(chars, last, units)?;
     let shorter = numbers::scan(&chars[number.span.start..last])
         .into_iter()
         .find(|n| n.span.start == 0 && n.span.end == last - number.span.start)?;
