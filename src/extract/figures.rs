@@ -145,6 +145,11 @@ const CHANGES: &[(&str, Direction)] = &[
     ("上涨", Direction::Up),
     ("增幅", Direction::Up),
     ("扩大", Direction::Up),
+    ("回升", Direction::Up),
+    ("反弹", Direction::Up),
+    ("攀升", Direction::Up),
+    ("跃升", Direction::Up),
+    ("上调", Direction::Up),
     ("增", Direction::Up),
     ("涨", Direction::Up),
     ("下降", Direction::Down),
@@ -154,6 +159,10 @@ const CHANGES: &[(&str, Direction)] = &[
     ("回落", Direction::Down),
     ("下跌", Direction::Down),
     ("缩小", Direction::Down),
+    ("萎缩", Direction::Down),
+    ("收窄", Direction::Down),
+    ("下调", Direction::Down),
+    ("缩减", Direction::Down),
     ("降幅", Direction::Down),
     ("降", Direction::Down),
     ("减", Direction::Down),
@@ -172,8 +181,15 @@ const RANGE_CONNECTORS: &[char] = &['至', '到', '-', '~', '～', '—', '–']
 /// How far before a figure a verb of change or `占` is looked for, in characters.
 const ROLE_WINDOW: usize = 6;
 
+/// What the readers of one document share.
+struct Text<'a> {
+    chars: &'a [char],
+    units: &'a Units,
+}
+
 /// Finds the figures of a document.
 pub fn find(document: &Document, chars: &[char], units: &Units) -> Vec<Figure> {
+    let text = Text { chars, units };
     let numbers = numbers::find(document, chars);
     let mut figures = Vec::new();
     let mut index = 0;
@@ -181,7 +197,11 @@ pub fn find(document: &Document, chars: &[char], units: &Units) -> Vec<Figure> {
     while index < numbers.len() {
         let number = &numbers[index];
         index += 1;
-        let Some(mut reading) = read(chars, number, units) else {
+        // Already part of the figure before (`五元三毛` reads 三 as its subunit).
+        if number.span.start < previous_end {
+            continue;
+        }
+        let Some(mut reading) = read(&text, number) else {
             continue;
         };
         // A range: this number, a connector, and a number with a unit of its own.
@@ -191,7 +211,7 @@ pub fn find(document: &Document, chars: &[char], units: &Units) -> Vec<Figure> {
                 && RANGE_CONNECTORS.contains(&chars[number.span.end])
         });
         if let Some(upper) = upper
-            .and_then(|upper| read(chars, upper, units))
+            .and_then(|upper| read(&text, upper))
             .filter(|r| r.unit.is_some())
         {
             reading = reading.up_to(upper);
@@ -308,8 +328,9 @@ impl Reading {
 /// Reads a number with the unit around it: a prefix (`百分之`, `$`), approximation words inside
 /// (`300多人`), the unit after it with the subunits that follow (`五元三毛`), and a trailing `半`
 /// (`两米半`).
-fn read(chars: &[char], number: &Number, units: &Units) -> Option<Reading> {
-    let number = &unit_keeps_its_magnitude(chars, number, units).unwrap_or_else(|| number.clone());
+fn read(text: &Text, number: &Number) -> Option<Reading> {
+    let (chars, units) = (text.chars, text.units);
+    let number = &unit_keeps_its_magnitude(text, number).unwrap_or_else(|| number.clone());
     let mut start = number.span.start;
     let mut end = number.span.end;
     let mut stated = number.value;
@@ -333,7 +354,7 @@ fn read(chars: &[char], number: &Number, units: &Units) -> Option<Reading> {
             });
             at += 1;
         }
-        if let Some((found, length)) = suffix_unit(chars, at, units) {
+        if let Some((found, length)) = suffix_unit(text, at) {
             unit = Some(found.clone());
             end = at + length;
         } else if let Some((percent, value, after)) = tenths(chars, number, at, units) {
@@ -345,7 +366,9 @@ fn read(chars: &[char], number: &Number, units: &Units) -> Option<Reading> {
             if found.kind == "currency" {
                 (stated, end) = with_subunits(chars, stated, end, found, units)?;
             }
-            if chars.get(end) == Some(&'半') {
+            let is_tenths = matches!(chars.get(end.wrapping_sub(1)), Some('成' | '折' | '半'))
+                && found.kind == "percent";
+            if chars.get(end) == Some(&'半') && !is_tenths {
                 stated = NumberValue::Exact(stated.exact()?.checked_add(Decimal::parse("0.5")?)?);
                 end += 1;
             }
@@ -376,7 +399,8 @@ fn read(chars: &[char], number: &Number, units: &Units) -> Option<Reading> {
 /// The unit after a number. A count word before a currency is part of it (`20个比特币`), and
 /// a unit that is also a numeral (`两`, 50 g) counts only at the end of a phrase, so that
 /// `一两个` stays "one or two".
-fn suffix_unit<'u>(chars: &[char], at: usize, units: &'u Units) -> Option<(&'u Unit, usize)> {
+fn suffix_unit<'u>(text: &Text<'u>, at: usize) -> Option<(&'u Unit, usize)> {
+    let (chars, units) = (text.chars, text.units);
     let (unit, length) = units.suffix_at(chars, at)?;
     if unit.surface == "个" {
         if let Some((currency, more)) = units
@@ -398,12 +422,13 @@ fn suffix_unit<'u>(chars: &[char], at: usize, units: &'u Units) -> Option<(&'u U
 
 /// The number without its last character when that character begins a unit: `2.3千克` is 2.3
 /// 千克, not 2300 克; `三十两` is 30 两.
-fn unit_keeps_its_magnitude(chars: &[char], number: &Number, units: &Units) -> Option<Number> {
+fn unit_keeps_its_magnitude(text: &Text, number: &Number) -> Option<Number> {
+    let chars = text.chars;
     let last = number.span.end - 1;
     if last == number.span.start || !numbers::is_chinese_numeral(chars[last]) {
         return None;
     }
-    suffix_unit(chars, last, units)?;
+    suffix_unit(text, last)?;
     let shorter = numbers::scan(&chars[number.span.start..last])
         .into_iter()
         .find(|n| n.span.start == 0 && n.span.end == last - number.span.start)?;
@@ -493,6 +518,10 @@ fn tenths(
         if let Some(digit) = chars.get(next).and_then(|&c| numbers::chinese_digit(c)) {
             percent = percent.checked_add(Decimal::from_int(digit))?;
             end = next + 1;
+        } else if chars.get(next) == Some(&'半') {
+            // 三成半: three and a half tenths.
+            percent = percent.checked_add(Decimal::from_int(5))?;
+            end = next + 1;
         }
     }
     Some((
@@ -511,24 +540,28 @@ fn percent_unit(units: &Units, numerator: Decimal, denominator: Decimal) -> Opti
     })
 }
 
-/// Converts a stated number with a unit factor into the base unit.
+/// Converts a stated number with a unit factor into the base unit, exactly: a decimal where the
+/// result has one, a fraction where it does not (`400亩` is `800000/3` m²).
 fn convert(stated: NumberValue, (numerator, denominator): (Decimal, Decimal)) -> Value {
-    let exact = stated
-        .exact()
-        .and_then(|s| s.checked_mul(numerator))
-        .and_then(|s| s.checked_div_exact(denominator));
-    match exact {
-        Some(exact) => Value {
-            float: exact.to_f64(),
-            exact: exact.to_string(),
-        },
-        None => {
-            let float = stated.to_f64() * numerator.to_f64() / denominator.to_f64();
-            Value {
-                float,
-                exact: format!("{float}"),
-            }
-        }
+    let scaled = match stated {
+        NumberValue::Exact(value) => value
+            .checked_mul(numerator)
+            .map(|above| (above, denominator)),
+        NumberValue::Ratio {
+            numerator: above,
+            denominator: below,
+        } => above
+            .checked_mul(numerator)
+            .zip(below.checked_mul(denominator)),
+    };
+    let float = stated.to_f64() * numerator.to_f64() / denominator.to_f64();
+    let exact = scaled.and_then(|(above, below)| match above.checked_div_exact(below) {
+        Some(quotient) => Some(quotient.to_string()),
+        None => Some(format!("{above}/{below}")),
+    });
+    Value {
+        float,
+        exact: exact.unwrap_or_else(|| format!("{float}")),
     }
 }
 
@@ -575,6 +608,19 @@ fn is_look_alike(chars: &[char], document: &Document, reading: &Reading) -> bool
     // Ordinals: 第十三次, 第1.
     if before == Some('第') {
         return true;
+    }
+    // A lone 一 or 两 before a measure word is an article or "a couple" (一批, 一起, 一度, 两度),
+    // and a lone 零 begins a word (零部件); 一美元, 两米半 and 千分之一 are figures.
+    if end == start + 1 {
+        let is_measure_word = reading
+            .unit
+            .as_ref()
+            .is_some_and(|u| u.kind == "count" || u.surface == "度");
+        match chars[start] {
+            '零' => return true,
+            '一' | '两' | '俩' if is_measure_word => return true,
+            _ => {}
+        }
     }
     // Frameworks and formulas: 1+3+1, “体育+”.
     if before == Some('+') || after == Some('+') {
@@ -691,4 +737,173 @@ fn skip_spaces(chars: &[char], mut at: usize) -> usize {
         at += 1;
     }
     at
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::OnceLock;
+
+    use super::*;
+    use crate::dictionaries::Dictionaries;
+    use crate::pipeline::Pipeline;
+
+    fn figures(text: &str) -> Vec<Figure> {
+        static PIPELINE: OnceLock<Pipeline> = OnceLock::new();
+        let pipeline = PIPELINE.get_or_init(|| Pipeline::new(&Dictionaries::embedded()).unwrap());
+        pipeline.figures(&pipeline.analyze(text.to_string()))
+    }
+
+    /// `(text, exact value, unit)` of each figure.
+    fn found(text: &str) -> Vec<(String, String, Option<String>)> {
+        figures(text)
+            .into_iter()
+            .map(|f| (f.mention.text, f.exact, f.unit))
+            .collect()
+    }
+
+    #[test]
+    fn each_unit_kind_converts_to_its_base_unit() {
+        let cases: &[(&str, &str, &str, &str)] = &[
+            // sentence, figure text, exact value in the base unit, unit
+            (
+                "高精尖产业收入2069.5亿元。",
+                "2069.5亿元",
+                "206950000000",
+                "CNY",
+            ),
+            ("完成690万平方米改造。", "690万平方米", "6900000", "m2"),
+            ("面积12平方公里。", "12平方公里", "12000000", "m2"),
+            ("种植400亩。", "400亩", "800000/3", "m2"),
+            ("新建道路3.5公里。", "3.5公里", "3500", "m"),
+            ("产量2.3千克。", "2.3千克", "2.3", "kg"),
+            ("粮食1.2万吨。", "1.2万吨", "12000000", "kg"),
+            ("用水50立方米。", "50立方米", "50", "m3"),
+            ("发电875亿度。", "875亿度", "87500000000", "kWh"),
+            ("装机十万千瓦。", "十万千瓦", "100000", "kW"),
+            ("节能3万吨标准煤。", "3万吨标准煤", "30000", "tce"),
+            ("出口4568亿美元。", "4568亿美元", "456800000000", "USD"),
+            ("售价五元三毛。", "五元三毛", "5.3", "CNY"),
+            ("增长16.3%。", "16.3%", "16.3", "%"),
+            ("占百分之十六点三。", "百分之十六点三", "16.3", "%"),
+            ("浓度千分之二。", "千分之二", "0.2", "%"),
+            ("提高2个百分点。", "2个百分点", "2", "pp"),
+            ("近七成。", "七成", "70", "%"),
+            ("占三成半。", "三成半", "35", "%"),
+            ("打9.9折。", "9.9折", "99", "%"),
+            ("增长1.5倍。", "1.5倍", "1.5", "times"),
+            ("完成全部172个。", "172个", "172", "count"),
+            ("共有一百七十二家企业。", "一百七十二家", "172", "count"),
+            ("人口1400万。", "1400万", "14000000", ""),
+        ];
+        for (text, figure, exact, unit) in cases {
+            let unit = (!unit.is_empty()).then(|| unit.to_string());
+            assert_eq!(
+                found(text),
+                vec![(figure.to_string(), exact.to_string(), unit)],
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn qualifiers_become_comparators_and_ranges() {
+        let cases: &[(&str, &str, Option<Comparator>, Option<&str>)] = &[
+            // sentence, figure text, comparator, upper bound
+            ("约300人参加。", "300人", Some(Comparator::About), None),
+            ("超过50%。", "50%", Some(Comparator::Over), None),
+            ("逾千家企业。", "千家", Some(Comparator::Over), None),
+            ("近3000人。", "3000人", Some(Comparator::Nearly), None),
+            ("300多人。", "300多人", Some(Comparator::Over), None),
+            ("十多万人。", "十多万人", Some(Comparator::Over), None),
+            ("不少于10家。", "10家", Some(Comparator::AtLeast), None),
+            ("不到5%。", "5%", Some(Comparator::Under), None),
+            ("不超过3个。", "3个", Some(Comparator::AtMost), None),
+            ("100人左右。", "100人", Some(Comparator::About), None),
+            ("10万元以上。", "10万元", Some(Comparator::Over), None),
+            ("3至5个。", "3至5个", None, Some("5")),
+            ("3-5个。", "3-5个", None, Some("5")),
+            ("三到五家。", "三到五家", None, Some("5")),
+            ("投资2069.5亿元。", "2069.5亿元", None, None),
+        ];
+        for (text, figure, comparator, high) in cases {
+            let figures = figures(text);
+            assert_eq!(figures.len(), 1, "{text}: {figures:?}");
+            assert_eq!(figures[0].mention.text, *figure, "{text}");
+            assert_eq!(figures[0].comparator, *comparator, "{text}");
+            assert_eq!(figures[0].exact_high.as_deref(), *high, "{text}");
+        }
+    }
+
+    #[test]
+    fn the_words_before_a_figure_give_its_role() {
+        use Direction::*;
+        let cases: &[(&str, Role, Option<Direction>, Option<Basis>)] = &[
+            ("收入2069.5亿元。", Role::Amount, None, None),
+            (
+                "同比增长16.3%。",
+                Role::Change,
+                Some(Up),
+                Some(Basis::YearOnYear),
+            ),
+            (
+                "比上年增长5%。",
+                Role::Change,
+                Some(Up),
+                Some(Basis::YearOnYear),
+            ),
+            (
+                "环比下降0.5%。",
+                Role::Change,
+                Some(Down),
+                Some(Basis::PeriodOnPeriod),
+            ),
+            ("降低2个百分点。", Role::Change, Some(Down), None),
+            ("减少300户。", Role::Change, Some(Down), None),
+            ("占全市的30%。", Role::Share, None, None),
+            ("是去年的1.5倍。", Role::Multiple, None, None),
+            ("达到3450亿元。", Role::Amount, None, None),
+        ];
+        for (text, role, direction, basis) in cases {
+            let figures = figures(text);
+            assert_eq!(figures.len(), 1, "{text}: {figures:?}");
+            assert_eq!(
+                (figures[0].role, figures[0].direction, figures[0].basis),
+                (*role, *direction, *basis),
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn numbers_that_only_look_like_figures_are_not_figures() {
+        let cases: &[(&str, &str)] = &[
+            ("ordinal", "石景山区第十三次党代会召开。"),
+            ("ordinal with digits", "第3批项目启动。"),
+            ("line number", "地铁1号线福寿岭站。"),
+            ("technology name", "建设5G基站。"),
+            ("road name", "G6高速改造。"),
+            ("framework", "“1+3+1”高精尖产业体系。"),
+            ("name with numerals", "加快“一轴四园”建设。"),
+            ("name with numerals", "带动“京西八大厂”复兴。"),
+            ("new round", "实施新一轮行动计划。"),
+            ("new generation", "新一代信息技术产业。"),
+            ("place with numerals", "优化五里坨等区域道路。"),
+            ("year", "2020年,收入增加。"),
+            ("date", "9月6日召开。"),
+            ("duration", "未来5年完成改造。"),
+            ("months", "用12个月完成。"),
+            ("list marker", "一、加快建设。"),
+            ("bracketed list marker", "(1)加快建设。"),
+            ("article", "建设一批重大项目。"),
+            ("together", "大家一起努力。"),
+            ("once", "航班一度暂停。"),
+            ("zero in a word", "关键零部件。"),
+            ("phone number", "电话010-12345678。"),
+            ("digit string", "二〇二〇年。"),
+            ("bare number", "编号172。"),
+        ];
+        for (name, text) in cases {
+            assert_eq!(found(text), vec![], "{name}: {text}");
+        }
+    }
 }

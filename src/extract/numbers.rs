@@ -9,6 +9,7 @@
 use crate::decimal::Decimal;
 use crate::document::Document;
 use crate::offsets::NormalizedSpan;
+use crate::segment::Token;
 
 /// A number found in the normalised text.
 #[derive(Debug, Clone, PartialEq)]
@@ -125,9 +126,13 @@ pub fn find(document: &Document, chars: &[char]) -> Vec<Number> {
             let starts_inside_word = is_chinese_numeral(chars[start])
                 && word_around(start)
                     .is_some_and(|t| t.span.start < start && !is_numeral_word(t.tag.as_str()));
+            // jieba joins a range's connector to its first number (`三到/v 五家`).
+            let joins_a_connector =
+                |t: &Token| t.span.end == end + 1 && matches!(chars[end], '到' | '至');
             let ends_inside_word = is_chinese_numeral(chars[end - 1])
-                && word_around(end - 1)
-                    .is_some_and(|t| t.span.end > end && !is_numeral_or_time(t.tag.as_str()));
+                && word_around(end - 1).is_some_and(|t| {
+                    t.span.end > end && !is_numeral_or_time(t.tag.as_str()) && !joins_a_connector(t)
+                });
             !starts_inside_word && !ends_inside_word
         })
         .collect()
@@ -255,14 +260,10 @@ fn quantity(chars: &[char], start: usize) -> Option<Quantity> {
     if adjacent_digits_end(chars, start).is_some() {
         return digit_string(chars, start);
     }
-    // A bare 百 or 千 is a number only before a digit (`百三`, `千三`) or as the whole of
-    // `百分之百`: not in `百分点` or `千万不要`.
-    let after_per = start >= 2 && chars[start - 2] == '分' && chars[start - 1] == '之';
+    // A bare 百 or 千 before 分 begins a word (`百分点`, `百分比`), not a number; words such as
+    // `百姓` and `千家万户` are left out by the segmentation.
     if matches!(chars.get(start), Some('百' | '佰' | '千' | '仟'))
-        && chars
-            .get(start + 1)
-            .is_none_or(|&c| chinese_digit(c).is_none())
-        && !after_per
+        && chars.get(start + 1) == Some(&'分')
     {
         return None;
     }

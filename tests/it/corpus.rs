@@ -83,6 +83,46 @@ fn the_seed_is_simplified_without_pinyin_and_keeps_its_real_parenthesis() {
     assert_eq!(document.changes().pinyin_annotations_removed, 200);
 }
 
+#[test]
+fn the_seed_has_exactly_its_seven_figures() {
+    let document = pipeline().analyze(fs::read_to_string(seed_path()).unwrap());
+    let figures: Vec<(String, String, Option<String>, &str, Option<&str>)> = pipeline()
+        .figures(&document)
+        .into_iter()
+        .map(|f| {
+            let role = match f.role {
+                zhnews::Role::Amount => "amount",
+                zhnews::Role::Change => "change",
+                zhnews::Role::Share => "share",
+                zhnews::Role::Multiple => "multiple",
+            };
+            let basis = f.basis.map(|_| "year_on_year");
+            (f.mention.text, f.exact, f.unit, role, basis)
+        })
+        .collect();
+    let figure = |text: &str, exact: &str, unit: &str, role, basis| {
+        (
+            text.to_string(),
+            exact.to_string(),
+            Some(unit.to_string()),
+            role,
+            basis,
+        )
+    };
+    assert_eq!(
+        figures,
+        vec![
+            figure("172個", "172", "count", "amount", None),
+            figure("690萬平方米", "6900000", "m2", "amount", None),
+            figure("2069.5億元", "206950000000", "CNY", "amount", None),
+            figure("16.3%", "16.3", "%", "change", Some("year_on_year")),
+            figure("3450億元", "345000000000", "CNY", "amount", None),
+            figure("172個", "172", "count", "amount", None),
+            figure("690萬平方米", "6900000", "m2", "amount", None),
+        ]
+    );
+}
+
 /// One line a sentence, then one line a token: `start end tag text` in original characters.
 fn render(document: &Document) -> String {
     let mut out = String::new();

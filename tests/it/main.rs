@@ -3,5 +3,6 @@
 mod cli;
 mod corpus;
 mod recognizers;
+mod robustness;
 mod util;
 mod wire;
