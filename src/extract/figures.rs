@@ -555,9 +555,9 @@ fn convert(stated: NumberValue, (numerator, denominator): (Decimal, Decimal)) ->
             .zip(below.checked_mul(denominator)),
     };
     let float = stated.to_f64() * numerator.to_f64() / denominator.to_f64();
-    let exact = scaled.and_then(|(above, below)| match above.checked_div_exact(below) {
-        Some(quotient) => Some(quotient.to_string()),
-        None => Some(format!("{above}/{below}")),
+    let exact = scaled.map(|(above, below)| match above.checked_div_exact(below) {
+        Some(quotient) => quotient.to_string(),
+        None => format!("{above}/{below}"),
     });
     Value {
         float,
