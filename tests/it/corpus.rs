@@ -83,10 +83,13 @@ fn the_seed_is_simplified_without_pinyin_and_keeps_its_real_parenthesis() {
     assert_eq!(document.changes().pinyin_annotations_removed, 200);
 }
 
+/// Text, exact value, unit, role and basis of a figure.
+type FigureSummary = (String, String, Option<String>, &'static str, Option<&'static str>);
+
 #[test]
 fn the_seed_has_exactly_its_seven_figures() {
     let document = pipeline().analyze(fs::read_to_string(seed_path()).unwrap());
-    let figures: Vec<(String, String, Option<String>, &str, Option<&str>)> = pipeline()
+    let figures: Vec<FigureSummary> = pipeline()
         .figures(&document)
         .into_iter()
         .map(|f| {
