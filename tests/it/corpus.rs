@@ -84,7 +84,13 @@ fn the_seed_is_simplified_without_pinyin_and_keeps_its_real_parenthesis() {
 }
 
 /// Text, exact value, unit, role and basis of a figure.
-type FigureSummary = (String, String, Option<String>, &'static str, Option<&'static str>);
+type FigureSummary = (
+    String,
+    String,
+    Option<String>,
+    &'static str,
+    Option<&'static str>,
+);
 
 #[test]
 fn the_seed_has_exactly_its_seven_figures() {
