@@ -2,8 +2,9 @@
 //!
 //! `cargo bench` reads `../shared/data/news-bench/articles.jsonl` (skipped, with a message, when
 //! it is absent); `ZHNEWS_BENCH_ARTICLES=N` limits it to the first N articles. Every stage runs
-//! on one thread over the same documents in the same run, so the ratios between rows hold even
-//! on a noisy machine; the absolute numbers do not travel.
+//! on one thread over the same documents in the same run; on a shared machine even the ratios
+//! drift from run to run, so `scripts/bench-instructions.sh` counts instructions per stage
+//! with callgrind instead (`ZHNEWS_BENCH_MODE=instructions` runs each stage once, untimed).
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -15,11 +16,24 @@ use zhnews::{
 
 fn main() {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    cold_start(&root);
+    let instructions = std::env::var("ZHNEWS_BENCH_MODE").is_ok_and(|m| m == "instructions");
+    if !instructions {
+        cold_start(&root);
+    }
     let bench = root.join("../shared/data/news-bench/articles.jsonl");
     match load_articles(&bench) {
+        Some(articles) if instructions => once(&articles),
         Some(articles) => stages(&articles),
         None => println!("skipped stage throughput: {} is absent", bench.display()),
+    }
+}
+
+/// Every stage once over every article, for an instruction count per stage.
+fn once(articles: &[String]) {
+    let pipeline = Pipeline::new(&Dictionaries::embedded()).expect("dictionaries");
+    for article in articles {
+        let document = pipeline.analyze(article.clone());
+        std::hint::black_box(pipeline.figures(&document));
     }
 }
 
@@ -102,6 +116,14 @@ fn stages(articles: &[String]) {
             std::hint::black_box(pipeline.analyze(article.clone()));
         }
     });
+    // Each extractor runs right after its document is analysed, as in a real run, so that it
+    // reads a document still in cache; its cost is the difference to `analyze`.
+    let with_figures = time(|| {
+        for article in articles {
+            let document = pipeline.analyze(article.clone());
+            std::hint::black_box(pipeline.figures(&document));
+        }
+    });
     let mut json = Vec::new();
     let record = time(|| {
         for (index, article) in articles.iter().enumerate() {
@@ -150,11 +172,25 @@ fn stages(articles: &[String]) {
         Some(baseline),
     );
     report(
+        "analyse + figures",
+        bytes,
+        chars,
+        with_figures,
+        Some(baseline),
+    );
+    report(
         "record as JSON (process + serialise)",
         bytes,
         chars,
         record,
         Some(baseline),
+    );
+    let added = |with: Duration| {
+        100.0 * (with.as_secs_f64() - analyze.as_secs_f64()) / baseline.as_secs_f64()
+    };
+    println!(
+        "figures add {:.1}% to normalise + segment",
+        added(with_figures)
     );
 }
 

@@ -83,12 +83,30 @@ impl Decimal {
 
     /// The value as a float, for arithmetic that need not be exact.
     pub fn to_f64(self) -> f64 {
-        // Formatting and parsing back gives the nearest float, which dividing may not.
-        self.to_string().parse().unwrap_or(f64::NAN)
+        // Both operands exact in a float make the quotient the nearest float to the value;
+        // otherwise formatting and parsing back does.
+        const EXACT: i128 = 1 << 53;
+        if self.mantissa.abs() < EXACT && self.scale <= 22 {
+            self.mantissa as f64 / 10f64.powi(self.scale as i32)
+        } else {
+            self.to_string().parse().unwrap_or(f64::NAN)
+        }
     }
 
     /// `self + other`, `None` on overflow.
     pub fn checked_add(self, other: Decimal) -> Option<Decimal> {
+        // The grammar adds zeros and whole numbers far more often than anything else.
+        if other.mantissa == 0 {
+            return Some(self);
+        }
+        if self.mantissa == 0 {
+            return Some(other);
+        }
+        if self.scale == 0 && other.scale == 0 {
+            return Some(Decimal::from_int(
+                self.mantissa.checked_add(other.mantissa)?,
+            ));
+        }
         let scale = self.scale.max(other.scale);
         let a = self
             .mantissa

@@ -91,6 +91,8 @@ impl Segmenter {
 
     /// Appends the words of `text`, a piece of the normalised text that starts at character
     /// `char_offset` and byte `byte_offset`, to `tokens`.
+    // Kept out of line so that profiles and `scripts/bench-instructions.sh` see the stage.
+    #[inline(never)]
     pub fn segment(
         &self,
         text: &str,

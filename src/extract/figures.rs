@@ -3,12 +3,15 @@
 //! ordinals (`第十三次`), identifiers (`1号线`, `5G`), frameworks (`1+3+1`), names with numerals
 //! (`一轴四园`, `五里坨`), dates (`2020年`) and list markers (`一、`).
 
+use std::sync::LazyLock;
+
 use serde::Serialize;
 
 use crate::decimal::Decimal;
 use crate::document::Document;
 use crate::extract::numbers::{self, Number, NumberForm, NumberValue};
 use crate::extract::units::{Unit, Units};
+use crate::extract::words::WordIndex;
 use crate::normalize::is_han;
 use crate::offsets::NormalizedSpan;
 use crate::record::Mention;
@@ -99,7 +102,7 @@ pub enum Basis {
     PeriodOnPeriod,
 }
 
-/// Words before a figure that bound it, longest first within each group.
+/// Words before a figure that bound it.
 const COMPARATORS_BEFORE: &[(&str, Comparator)] = &[
     ("不少于", Comparator::AtLeast),
     ("不低于", Comparator::AtLeast),
@@ -178,6 +181,29 @@ const TIME_UNITS: &[&str] = &[
 /// Range connectors between two numbers (`3至5个`, `3-5个`, `三到五家`).
 const RANGE_CONNECTORS: &[char] = &['至', '到', '-', '~', '～', '—', '–'];
 
+/// The word lists above, indexed for look-ups at a position.
+struct Words {
+    comparators_before: WordIndex<Comparator>,
+    comparators_after: WordIndex<Comparator>,
+    changes: WordIndex<Direction>,
+    time_units: WordIndex<()>,
+}
+
+static WORDS: LazyLock<Words> = LazyLock::new(|| {
+    let owned = |words: &[(&str, Comparator)]| {
+        words
+            .iter()
+            .map(|&(w, c)| (w.to_string(), c))
+            .collect::<Vec<_>>()
+    };
+    Words {
+        comparators_before: WordIndex::ending(owned(COMPARATORS_BEFORE)),
+        comparators_after: WordIndex::starting(owned(COMPARATORS_AFTER)),
+        changes: WordIndex::ending(CHANGES.iter().map(|&(w, d)| (w.to_string(), d))),
+        time_units: WordIndex::starting(TIME_UNITS.iter().map(|&w| (w.to_string(), ()))),
+    }
+});
+
 /// How far before a figure a verb of change or `占` is looked for, in characters.
 const ROLE_WINDOW: usize = 6;
 
@@ -188,6 +214,8 @@ struct Text<'a> {
 }
 
 /// Finds the figures of a document.
+// Kept out of line so that profiles and `scripts/bench-instructions.sh` see the stage.
+#[inline(never)]
 pub fn find(document: &Document, chars: &[char], units: &Units) -> Vec<Figure> {
     let text = Text { chars, units };
     let numbers = numbers::find(document, chars);
@@ -241,20 +269,44 @@ pub fn find(document: &Document, chars: &[char], units: &Units) -> Vec<Figure> {
     figures
 }
 
+/// A unit as a reading uses it: the table's entry, with the factor from the number as stated
+/// to the base unit (`百分之` reads `%` with its own factor).
+#[derive(Debug, Clone, Copy)]
+struct UnitUse<'u> {
+    unit: &'u Unit,
+    factor: (Decimal, Decimal),
+}
+
+impl<'u> UnitUse<'u> {
+    fn of(unit: &'u Unit) -> UnitUse<'u> {
+        UnitUse {
+            unit,
+            factor: unit.factor,
+        }
+    }
+}
+
+impl std::ops::Deref for UnitUse<'_> {
+    type Target = Unit;
+
+    fn deref(&self) -> &Unit {
+        self.unit
+    }
+}
+
 /// A number read with its unit, before its context is looked at.
 #[derive(Debug, Clone)]
-struct Reading {
+struct Reading<'u> {
     span: NormalizedSpan,
     number_span: NormalizedSpan,
-    /// In the base unit.
-    value: Value,
-    /// As stated, in the surface unit.
+    /// As stated, in the surface unit; converted only once the reading is a figure.
     number: NumberValue,
-    unit: Option<Unit>,
+    unit: Option<UnitUse<'u>>,
     form: NumberForm,
     magnitude: Option<String>,
     inner_comparator: Option<Comparator>,
-    high: Option<Value>,
+    /// The upper bound of a range, as stated.
+    high: Option<NumberValue>,
 }
 
 /// A value in the base unit: a float and its exact text.
@@ -264,10 +316,10 @@ struct Value {
     exact: String,
 }
 
-impl Reading {
+impl<'u> Reading<'u> {
     /// A range from this reading, read without a unit, up to `upper`, whose unit both share.
-    fn up_to(self, upper: Reading) -> Reading {
-        let unit = upper.unit.clone();
+    fn up_to(self, upper: Reading<'u>) -> Reading<'u> {
+        let unit = upper.unit;
         Reading {
             span: NormalizedSpan {
                 start: self.span.start,
@@ -277,16 +329,12 @@ impl Reading {
                 start: self.number_span.start,
                 end: upper.number_span.end,
             },
-            value: match &unit {
-                Some(unit) => convert(self.number, unit.factor),
-                None => self.value,
-            },
             number: self.number,
             unit,
             form: self.form,
             magnitude: upper.magnitude,
             inner_comparator: upper.inner_comparator,
-            high: Some(upper.value),
+            high: Some(upper.number),
         }
     }
 
@@ -298,6 +346,9 @@ impl Reading {
         direction: Option<Direction>,
         basis: Option<Basis>,
     ) -> Figure {
+        let factor = self.unit.as_ref().map(|u| u.factor);
+        let value = convert(self.number, factor);
+        let high = self.high.map(|h| convert(h, factor));
         let (unit, kind, surface_unit) = match &self.unit {
             Some(unit) => (
                 Some(unit.code.clone()),
@@ -308,16 +359,16 @@ impl Reading {
         };
         Figure {
             mention: document.mention(self.span),
-            value: json_number(self.value.float),
-            exact: self.value.exact,
+            value: json_number(value.float),
+            exact: value.exact,
             unit,
             kind,
             number: self.number.exact_text(),
             surface_unit,
             magnitude: self.magnitude,
             comparator,
-            high: self.high.as_ref().map(|h| json_number(h.float)),
-            exact_high: self.high.map(|h| h.exact),
+            high: high.as_ref().map(|h| json_number(h.float)),
+            exact_high: high.map(|h| h.exact),
             role,
             direction,
             basis,
@@ -328,14 +379,14 @@ impl Reading {
 /// Reads a number with the unit around it: a prefix (`百分之`, `$`), approximation words inside
 /// (`300多人`), the unit after it with the subunits that follow (`五元三毛`), and a trailing `半`
 /// (`两米半`).
-fn read(text: &Text, number: &Number) -> Option<Reading> {
+fn read<'u>(text: &Text<'u>, number: &Number) -> Option<Reading<'u>> {
     let (chars, units) = (text.chars, text.units);
     let number = &unit_keeps_its_magnitude(text, number).unwrap_or_else(|| number.clone());
     let mut start = number.span.start;
     let mut end = number.span.end;
     let mut stated = number.value;
     let mut inner_comparator = number.approximate.then_some(Comparator::Over);
-    let mut unit: Option<Unit> = None;
+    let mut unit: Option<UnitUse<'u>> = None;
 
     if let Some((prefix_start, per)) = per_prefix_before(chars, start) {
         // 百分之X is X %, 千分之X is X/10 %, 万分之X is X/100 %.
@@ -343,7 +394,7 @@ fn read(text: &Text, number: &Number) -> Option<Reading> {
         unit = Some(percent_unit(units, Decimal::from_int(100), per)?);
     } else if let Some((prefix, length)) = units.prefix_before(chars, start) {
         start -= length;
-        unit = Some(prefix.clone());
+        unit = Some(UnitUse::of(prefix));
     } else {
         let mut at = skip_spaces(chars, end);
         if let Some(&c) = chars.get(at).filter(|&&c| matches!(c, '多' | '余' | '来')) {
@@ -355,7 +406,7 @@ fn read(text: &Text, number: &Number) -> Option<Reading> {
             at += 1;
         }
         if let Some((found, length)) = suffix_unit(text, at) {
-            unit = Some(found.clone());
+            unit = Some(UnitUse::of(found));
             end = at + length;
         } else if let Some((percent, value, after)) = tenths(chars, number, at, units) {
             unit = Some(percent);
@@ -376,17 +427,9 @@ fn read(text: &Text, number: &Number) -> Option<Reading> {
             inner_comparator = None;
         }
     }
-    let value = match &unit {
-        Some(unit) => convert(stated, unit.factor),
-        None => Value {
-            float: stated.to_f64(),
-            exact: stated.exact_text(),
-        },
-    };
     Some(Reading {
         span: NormalizedSpan { start, end },
         number_span: number.span,
-        value,
         number: stated,
         unit,
         form: number.form,
@@ -483,12 +526,12 @@ fn with_subunits(
 
 /// `成` and `折`, tenths written as percentages: `七成` 70 %, `七成六` 76 %, `9.9折` 99 %,
 /// `三八折` 38 %.
-fn tenths(
+fn tenths<'u>(
     chars: &[char],
     number: &Number,
     at: usize,
-    units: &Units,
-) -> Option<(Unit, NumberValue, usize)> {
+    units: &'u Units,
+) -> Option<(UnitUse<'u>, NumberValue, usize)> {
     let marker = *chars.get(at)?;
     if !matches!(marker, '成' | '折') {
         return None;
@@ -532,17 +575,24 @@ fn tenths(
 }
 
 /// The `%` unit, with a factor of `numerator / denominator` from what is stated to percent.
-fn percent_unit(units: &Units, numerator: Decimal, denominator: Decimal) -> Option<Unit> {
+fn percent_unit(units: &Units, numerator: Decimal, denominator: Decimal) -> Option<UnitUse<'_>> {
     let (percent, _) = units.suffix_at(&['%'], 0)?;
-    Some(Unit {
+    Some(UnitUse {
+        unit: percent,
         factor: (numerator, denominator),
-        ..percent.clone()
     })
 }
 
-/// Converts a stated number with a unit factor into the base unit, exactly: a decimal where the
-/// result has one, a fraction where it does not (`400亩` is `800000/3` m²).
-fn convert(stated: NumberValue, (numerator, denominator): (Decimal, Decimal)) -> Value {
+/// Converts a stated number with a unit factor (none for a bare number) into the base unit,
+/// exactly: a decimal where the result has one, a fraction where it does not (`400亩` is
+/// `800000/3` m²).
+fn convert(stated: NumberValue, factor: Option<(Decimal, Decimal)>) -> Value {
+    let Some((numerator, denominator)) = factor else {
+        return Value {
+            float: stated.to_f64(),
+            exact: stated.exact_text(),
+        };
+    };
     let scaled = match stated {
         NumberValue::Exact(value) => value
             .checked_mul(numerator)
@@ -637,11 +687,9 @@ fn is_look_alike(chars: &[char], document: &Document, reading: &Reading) -> bool
         return true;
     }
     // Dates, times and durations, which the dates extractor reads, and line numbers (1号线).
-    if reading.unit.is_none() || reading.unit.as_ref().is_some_and(|u| u.kind == "count") {
-        let rest: String = chars[end..chars.len().min(end + 3)].iter().collect();
-        if TIME_UNITS.iter().any(|u| rest.starts_with(u)) {
-            return true;
-        }
+    let counts_or_bare = reading.unit.as_ref().is_none_or(|u| u.kind == "count");
+    if counts_or_bare && WORDS.time_units.longest_at(chars, end, |_| true).is_some() {
+        return true;
     }
     // List markers: 一、 or (1) at the start of a sentence.
     let sentence = &document.sentences()[document.sentence_at(start)];
@@ -663,29 +711,23 @@ fn comparator_before(
     window_start: usize,
     start: usize,
 ) -> (Option<Comparator>, usize) {
-    for (word, comparator) in COMPARATORS_BEFORE {
-        let length = word.chars().count();
-        if start >= window_start + length
-            && word
-                .chars()
-                .eq(chars[start - length..start].iter().copied())
-        {
-            return (Some(*comparator), start - length);
+    match WORDS
+        .comparators_before
+        .longest_ending_at(chars, start, |_| true)
+    {
+        Some((&comparator, length)) if start >= window_start + length => {
+            (Some(comparator), start - length)
         }
+        _ => (None, start),
     }
-    (None, start)
 }
 
 /// A comparator word right after `end`.
 fn comparator_after(chars: &[char], end: usize) -> Option<Comparator> {
-    let rest = &chars[end.min(chars.len())..];
-    COMPARATORS_AFTER
-        .iter()
-        .find(|(word, _)| {
-            let length = word.chars().count();
-            rest.len() >= length && word.chars().eq(rest[..length].iter().copied())
-        })
-        .map(|&(_, comparator)| comparator)
+    WORDS
+        .comparators_after
+        .longest_at(chars, end, |_| true)
+        .map(|(&comparator, _)| comparator)
 }
 
 /// The role of a figure from the words just before it (`同比增长`, `下降`, `占`) and its unit.
@@ -695,29 +737,34 @@ fn role(
     before: usize,
     reading: &Reading,
 ) -> (Role, Option<Direction>, Option<Basis>) {
-    let from = before.saturating_sub(ROLE_WINDOW).max(window_start);
-    let window: String = chars[from..before].iter().collect();
-    let change = CHANGES
-        .iter()
-        .filter_map(|(word, direction)| window.rfind(word).map(|at| (at + word.len(), *direction)))
-        .max_by_key(|&(end, _)| end);
-    let basis = if window.contains("同比") || window.contains("比上年") || window.contains("较上年")
+    let window_start = before.saturating_sub(ROLE_WINDOW).max(window_start);
+    let window = &chars[window_start..before];
+    // The verb of change nearest the figure.
+    let change = (window_start + 1..=before).rev().find_map(|end| {
+        WORDS
+            .changes
+            .longest_ending_at(chars, end, |_| true)
+            .filter(|&(_, length)| end - length >= window_start)
+            .map(|(&direction, _)| direction)
+    });
+    let contains = |word: &str| {
+        let word: Vec<char> = word.chars().collect();
+        window.windows(word.len()).any(|w| w == word)
+    };
+    let basis = if window.contains(&'比')
+        && (contains("同比") || contains("比上年") || contains("较上年"))
     {
         Some(Basis::YearOnYear)
-    } else if window.contains("环比") {
+    } else if window.contains(&'环') && contains("环比") {
         Some(Basis::PeriodOnPeriod)
     } else {
         None
     };
-    let is_multiple = reading.unit.as_ref().is_some_and(|u| u.kind == "multiple");
+    let kind = reading.unit.as_ref().map(|u| u.kind.as_str());
     match change {
-        Some((_, direction)) => (Role::Change, Some(direction), basis),
-        None if is_multiple => (Role::Multiple, None, basis),
-        None if window.contains('占')
-            && reading.unit.as_ref().is_some_and(|u| u.kind == "percent") =>
-        {
-            (Role::Share, None, None)
-        }
+        Some(direction) => (Role::Change, Some(direction), basis),
+        None if kind == Some("multiple") => (Role::Multiple, None, basis),
+        None if kind == Some("percent") && window.contains(&'占') => (Role::Share, None, None),
         None => (Role::Amount, None, None),
     }
 }

@@ -3,3 +3,4 @@
 pub mod figures;
 pub mod numbers;
 pub mod units;
+pub mod words;

@@ -103,46 +103,65 @@ pub enum NumberForm {
 /// a longer word (`一切`, `四川`, `新一轮`, `队伍`), as the segmentation shows.
 pub fn find(document: &Document, chars: &[char]) -> Vec<Number> {
     let tokens = document.tokens();
-    let mut next_token = 0;
-    scan(chars)
+    let word_at = |position: usize| {
+        let index = tokens.partition_point(|t| t.span.end <= position);
+        tokens.get(index).filter(|t| t.span.start <= position)
+    };
+    let is_numeral_word = |tag: &str| matches!(tag, "m" | "mq" | "q");
+    // jieba joins a range's connector to its first number (`三到/v 五家`).
+    let joins_a_connector =
+        |t: &Token| matches!(chars[t.span.end - 1], '到' | '至') && t.span.end - t.span.start == 2;
+    // Decided before parsing, since it is the common case: a numeral inside a word (`统一`,
+    // `重点`), or at the start of a word that goes on with other characters (`一些`, `十分`).
+    let starts_inside_word = |start: usize| {
+        is_chinese_numeral(chars[start])
+            && word_at(start).is_some_and(|t| {
+                let tag = t.tag.as_str();
+                let goes_on_with_letters = t.span.end > start + 1
+                    && tag != "t"
+                    && !joins_a_connector(t)
+                    && chars[start..t.span.end]
+                        .iter()
+                        .any(|&c| !is_chinese_numeral(c));
+                !is_numeral_word(tag) && (t.span.start < start || goes_on_with_letters)
+            })
+    };
+    let ends_inside_word = |number: &Number| {
+        let end = number.span.end;
+        // A number may end inside a word of time (`九年`), which names it, not another thing.
+        is_chinese_numeral(chars[end - 1])
+            && word_at(end - 1).is_some_and(|t| {
+                t.span.end > end
+                    && !is_numeral_word(t.tag.as_str())
+                    && t.tag.as_str() != "t"
+                    && !joins_a_connector(t)
+            })
+    };
+    scan_with(chars, starts_inside_word)
         .into_iter()
-        .filter(|number| {
-            while tokens
-                .get(next_token)
-                .is_some_and(|t| t.span.end <= number.span.start)
-            {
-                next_token += 1;
-            }
-            let word_around = |position: usize| {
-                tokens[next_token..]
-                    .iter()
-                    .take_while(|t| t.span.start <= position)
-                    .find(|t| t.span.end > position)
-            };
-            let is_numeral_word = |tag: &str| matches!(tag, "m" | "mq" | "q");
-            // A number may end inside a word of time (`九年`), which names it, not another thing.
-            let is_numeral_or_time = |tag: &str| is_numeral_word(tag) || tag == "t";
-            let (start, end) = (number.span.start, number.span.end);
-            let starts_inside_word = is_chinese_numeral(chars[start])
-                && word_around(start)
-                    .is_some_and(|t| t.span.start < start && !is_numeral_word(t.tag.as_str()));
-            // jieba joins a range's connector to its first number (`三到/v 五家`).
-            let joins_a_connector =
-                |t: &Token| t.span.end == end + 1 && matches!(chars[end], '到' | '至');
-            let ends_inside_word = is_chinese_numeral(chars[end - 1])
-                && word_around(end - 1).is_some_and(|t| {
-                    t.span.end > end && !is_numeral_or_time(t.tag.as_str()) && !joins_a_connector(t)
-                });
-            !starts_inside_word && !ends_inside_word
-        })
+        .filter(|number| !ends_inside_word(number))
         .collect()
 }
 
 /// Every number of `chars` by the grammar alone, in text order.
 pub fn scan(chars: &[char]) -> Vec<Number> {
+    scan_with(chars, |_| false)
+}
+
+/// Every number of `chars` by the grammar, except those starting where `skip_start` says.
+fn scan_with(chars: &[char], skip_start: impl Fn(usize) -> bool) -> Vec<Number> {
     let mut numbers = Vec::new();
     let mut at = 0;
     while at < chars.len() {
+        // Most characters start nothing: decide that before the grammar runs.
+        let c = chars[at];
+        let may_start = c.is_ascii_digit()
+            || matches!(c, '.' | '-' | '负' | 'h' | 'w')
+            || is_chinese_numeral(c);
+        if !may_start || skip_start(at) {
+            at += 1;
+            continue;
+        }
         match step(chars, at) {
             Step::Number(number) => {
                 at = number.span.end;
@@ -709,13 +728,47 @@ fn continues_number(c: char) -> bool {
     is_chinese_numeral(c) || c.is_ascii_digit() || matches!(c, '多' | '余')
 }
 
-/// A Chinese digit, unit or sign that can be part of a number.
+/// A Chinese digit, unit or sign that can be part of a number: one flat match, since it is
+/// asked of nearly every character of the text.
+#[inline]
 pub(crate) fn is_chinese_numeral(c: char) -> bool {
-    chinese_digit(c).is_some()
-        || small_unit(c).is_some()
-        || big_unit(c).is_some()
-        || tens_character(c).is_some()
-        || matches!(c, '点' | '几')
+    matches!(
+        c,
+        '零' | '〇'
+            | '一'
+            | '壹'
+            | '二'
+            | '贰'
+            | '两'
+            | '俩'
+            | '三'
+            | '叁'
+            | '四'
+            | '肆'
+            | '五'
+            | '伍'
+            | '六'
+            | '陆'
+            | '七'
+            | '柒'
+            | '八'
+            | '捌'
+            | '九'
+            | '玖'
+            | '十'
+            | '拾'
+            | '百'
+            | '佰'
+            | '千'
+            | '仟'
+            | '万'
+            | '亿'
+            | '兆'
+            | '廿'
+            | '卅'
+            | '点'
+            | '几'
+    )
 }
 
 /// The value of a Chinese digit, with the financial forms and `两`.
@@ -912,6 +965,18 @@ mod tests {
                 .map(|(t, v)| (t.to_string(), v.to_string()))
                 .collect();
             assert_eq!(numbers(input), expected, "{name}");
+        }
+    }
+
+    #[test]
+    fn the_flat_numeral_match_agrees_with_the_grammar_tables() {
+        for c in '\u{3000}'..='\u{9FFF}' {
+            let by_tables = chinese_digit(c).is_some()
+                || small_unit(c).is_some()
+                || big_unit(c).is_some()
+                || tens_character(c).is_some()
+                || matches!(c, '点' | '几');
+            assert_eq!(is_chinese_numeral(c), by_tables, "{c}");
         }
     }
 

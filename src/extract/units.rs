@@ -1,10 +1,11 @@
 //! The unit table of `dictionaries/units.tsv`: surface → canonical unit, kind and factor.
 
-use std::collections::HashMap;
+use std::collections::HashSet;
 
 use crate::decimal::Decimal;
 use crate::dictionaries::{DictionaryFile, DictionaryLines};
 use crate::error::Error;
+use crate::extract::words::WordIndex;
 
 /// A unit of measure as written in the text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -33,16 +34,20 @@ pub enum Position {
 }
 
 /// All units, looked up by the longest surface at a position.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct Units {
-    by_surface: HashMap<String, Unit>,
-    longest: usize,
+    /// Suffix and subunit surfaces, found where they start.
+    after: WordIndex<Unit>,
+    /// Prefix surfaces, found where they end.
+    before: WordIndex<Unit>,
 }
 
 impl Units {
     /// Reads the table; a malformed line names its file and line.
     pub fn new(file: &DictionaryFile) -> Result<Units, Error> {
-        let mut units = Units::default();
+        let mut after = Vec::new();
+        let mut before = Vec::new();
+        let mut surfaces = HashSet::new();
         for line in DictionaryLines::new(file) {
             let line = line?;
             let fields: Vec<&str> = line.text.split('\t').map(str::trim).collect();
@@ -64,69 +69,46 @@ impl Units {
                     )))
                 }
             };
-            if units.by_surface.contains_key(surface) {
+            if !surfaces.insert(surface.to_string()) {
                 return Err(line.error(format!("{surface:?} is listed twice")));
             }
-            units.longest = units.longest.max(surface.chars().count());
-            units.by_surface.insert(
-                surface.to_string(),
-                Unit {
-                    surface: surface.to_string(),
-                    code: code.to_string(),
-                    kind: kind.to_string(),
-                    factor,
-                    position,
-                },
-            );
+            let unit = Unit {
+                surface: surface.to_string(),
+                code: code.to_string(),
+                kind: kind.to_string(),
+                factor,
+                position,
+            };
+            let list = if position == Position::Prefix {
+                &mut before
+            } else {
+                &mut after
+            };
+            list.push((surface.to_string(), unit));
         }
-        Ok(units)
+        Ok(Units {
+            after: WordIndex::starting(after),
+            before: WordIndex::ending(before),
+        })
     }
 
     /// The longest unit written after a number that starts at `at`, with its length in
     /// characters; spaces between its characters are allowed (`个百分 点`).
     pub fn suffix_at(&self, chars: &[char], at: usize) -> Option<(&Unit, usize)> {
-        self.longest_at(chars, at, Position::Suffix)
+        self.after
+            .longest_at(chars, at, |unit| unit.position == Position::Suffix)
     }
 
     /// The longest subunit of a currency that starts at `at` (`毛`, `美分`).
     pub fn subunit_at(&self, chars: &[char], at: usize, code: &str) -> Option<(&Unit, usize)> {
-        self.longest_at(chars, at, Position::Subunit)
-            .filter(|(unit, _)| unit.code == code)
+        self.after.longest_at(chars, at, |unit| {
+            unit.position == Position::Subunit && unit.code == code
+        })
     }
 
     /// The longest unit written before a number that ends right before `end`.
     pub fn prefix_before(&self, chars: &[char], end: usize) -> Option<(&Unit, usize)> {
-        (1..=self.longest.min(end)).rev().find_map(|length| {
-            let surface: String = chars[end - length..end].iter().collect();
-            self.by_surface
-                .get(&surface)
-                .filter(|unit| unit.position == Position::Prefix)
-                .map(|unit| (unit, length))
-        })
-    }
-
-    fn longest_at(&self, chars: &[char], at: usize, position: Position) -> Option<(&Unit, usize)> {
-        let mut surface = String::with_capacity(self.longest * 3);
-        let mut letters = 0;
-        let mut found = None;
-        for (length, &c) in chars.iter().skip(at).enumerate() {
-            if c == ' ' && letters > 0 {
-                continue;
-            }
-            if letters == self.longest {
-                break;
-            }
-            surface.push(c);
-            letters += 1;
-            if let Some(unit) = self
-                .by_surface
-                .get(&surface)
-                .filter(|u| u.position == position)
-            {
-                found = Some((unit, length + 1));
-            }
-        }
-        found
+        self.before.longest_ending_at(chars, end, |_| true)
     }
 }
 

@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Instructions per pipeline stage over the first N articles of the news bench (default 2000),
+# counted by callgrind: repeatable on a shared machine, where wall time is not. Prints each
+# stage's count and its share of normalise + segment.
+# Needs valgrind (apt-get install valgrind) and ../shared/data/news-bench/articles.jsonl.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+articles=${1:-2000}
+bench=$(cargo bench --no-run 2>&1 | grep -o 'target/release/deps/pipeline-[0-9a-f]*' | head -n 1)
+out=$(mktemp)
+trap 'rm -f "$out"' EXIT
+ZHNEWS_BENCH_MODE=instructions ZHNEWS_BENCH_ARTICLES=$articles \
+  valgrind --tool=callgrind --callgrind-out-file="$out" "$bench" >/dev/null 2>&1
+# The call lines (`=> file:function (Nx)`) carry each stage's inclusive count from its caller.
+callgrind_annotate --inclusive=yes --tree=calling "$out" | awk -v articles="$articles" '
+  function count(s) { gsub(",", "", s); return s + 0 }
+  function keep(name, n) { if (n > stage[name]) stage[name] = n }
+  /=> .*Normalizer::normalize \(/   { keep("normalise", count($1)) }
+  /=> .*Segmenter::segment \(/      { keep("segment", count($1)) }
+  /=> .*Document::new \(/           { keep("analyse", count($1)) }
+  /=> .*extract::figures::find \(/  { keep("figures", count($1)) }
+  END {
+    base = stage["normalise"] + stage["segment"]
+    printf "%d articles: instructions per stage, and share of normalise + segment\n", articles
+    printf "%-32s %15d\n", "normalise", stage["normalise"]
+    printf "%-32s %15d\n", "segment", stage["segment"]
+    printf "%-32s %15d %7.1f%%\n", "analyse (normalise, segment, ...)", stage["analyse"], 100 * stage["analyse"] / base
+    printf "%-32s %15d %7.1f%%\n", "figures", stage["figures"], 100 * stage["figures"] / base
+  }'

@@ -1,0 +1,134 @@
+//! Word lists looked up at a position of a text, longest word first: units, comparators,
+//! verbs of change. Words are kept by their first character (to find one that starts at a
+//! position) or their last (to find one that ends there), so most positions are settled by one
+//! look-up of a character, without building a string.
+
+use std::collections::HashMap;
+
+/// Which end of its words a [`WordIndex`] is keyed by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Anchor {
+    First,
+    Last,
+}
+
+/// Words with a value each.
+#[derive(Debug, Clone)]
+pub struct WordIndex<T> {
+    anchor: Anchor,
+    /// Longest first within each bucket.
+    by_anchor: HashMap<char, Vec<(Vec<char>, T)>>,
+}
+
+impl<T> WordIndex<T> {
+    /// An index for finding words that start at a position.
+    pub fn starting(words: impl IntoIterator<Item = (String, T)>) -> WordIndex<T> {
+        WordIndex::new(Anchor::First, words)
+    }
+
+    /// An index for finding words that end at a position.
+    pub fn ending(words: impl IntoIterator<Item = (String, T)>) -> WordIndex<T> {
+        WordIndex::new(Anchor::Last, words)
+    }
+
+    fn new(anchor: Anchor, words: impl IntoIterator<Item = (String, T)>) -> WordIndex<T> {
+        let mut by_anchor: HashMap<char, Vec<(Vec<char>, T)>> = HashMap::new();
+        for (word, value) in words {
+            let letters: Vec<char> = word.chars().collect();
+            let key = match anchor {
+                Anchor::First => letters.first(),
+                Anchor::Last => letters.last(),
+            };
+            if let Some(&key) = key {
+                by_anchor.entry(key).or_default().push((letters, value));
+            }
+        }
+        for bucket in by_anchor.values_mut() {
+            bucket.sort_by_key(|(letters, _)| std::cmp::Reverse(letters.len()));
+        }
+        WordIndex { anchor, by_anchor }
+    }
+
+    /// The longest word accepted by `keep` that starts at `at`, with the characters it takes;
+    /// spaces between its letters are allowed (`个百分 点`).
+    pub fn longest_at(
+        &self,
+        chars: &[char],
+        at: usize,
+        keep: impl Fn(&T) -> bool,
+    ) -> Option<(&T, usize)> {
+        debug_assert_eq!(self.anchor, Anchor::First);
+        self.by_anchor
+            .get(chars.get(at)?)?
+            .iter()
+            .filter(|(_, value)| keep(value))
+            .find_map(|(letters, value)| Some((value, spaced_length(chars, at, letters)?)))
+    }
+
+    /// The longest word accepted by `keep` that ends right before `end`, with its length.
+    pub fn longest_ending_at(
+        &self,
+        chars: &[char],
+        end: usize,
+        keep: impl Fn(&T) -> bool,
+    ) -> Option<(&T, usize)> {
+        debug_assert_eq!(self.anchor, Anchor::Last);
+        self.by_anchor
+            .get(chars.get(end.checked_sub(1)?)?)?
+            .iter()
+            .filter(|(_, value)| keep(value))
+            .find_map(|(letters, value)| {
+                let start = end.checked_sub(letters.len())?;
+                (chars[start..end] == letters[..]).then_some((value, letters.len()))
+            })
+    }
+}
+
+/// The characters that `letters` takes in `chars` from `at`, spaces between them skipped.
+fn spaced_length(chars: &[char], at: usize, letters: &[char]) -> Option<usize> {
+    let mut position = at;
+    for (index, &letter) in letters.iter().enumerate() {
+        if index > 0 {
+            while chars.get(position) == Some(&' ') {
+                position += 1;
+            }
+        }
+        if chars.get(position) != Some(&letter) {
+            return None;
+        }
+        position += 1;
+    }
+    Some(position - at)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn chars(text: &str) -> Vec<char> {
+        text.chars().collect()
+    }
+
+    #[test]
+    fn the_longest_word_wins_at_either_end() {
+        let words = || [("米", 1), ("平方米", 2), ("平方", 3)].map(|(w, v)| (w.to_string(), v));
+        let starting = WordIndex::starting(words());
+        let text = chars("平方米以上");
+        assert_eq!(starting.longest_at(&text, 0, |_| true), Some((&2, 3)));
+        assert_eq!(starting.longest_at(&text, 0, |&v| v != 2), Some((&3, 2)));
+        assert_eq!(starting.longest_at(&text, 3, |_| true), None);
+        let ending = WordIndex::ending(words());
+        assert_eq!(ending.longest_ending_at(&text, 3, |_| true), Some((&2, 3)));
+        assert_eq!(ending.longest_ending_at(&text, 0, |_| true), None);
+    }
+
+    #[test]
+    fn spaces_may_sit_between_the_letters_of_a_word_that_starts_somewhere() {
+        let index = WordIndex::starting([("个百分点".to_string(), ())]);
+        assert_eq!(
+            index.longest_at(&chars("个百分 点。"), 0, |_| true),
+            Some((&(), 5))
+        );
+        assert_eq!(index.longest_at(&chars(" 个百分点"), 0, |_| true), None);
+    }
+}
