@@ -34,6 +34,7 @@ fn once(articles: &[String]) {
     for article in articles {
         let document = pipeline.analyze(article.clone());
         std::hint::black_box(pipeline.figures(&document));
+        std::hint::black_box(pipeline.sectors(&document));
     }
 }
 

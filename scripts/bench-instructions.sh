@@ -19,11 +19,13 @@ callgrind_annotate --inclusive=yes --tree=calling "$out" | awk -v articles="$art
   /=> .*Segmenter::segment \(/      { keep("segment", count($1)) }
   /=> .*Document::new \(/           { keep("analyse", count($1)) }
   /=> .*extract::figures::find \(/  { keep("figures", count($1)) }
+  /=> .*Sectors::find \(/           { keep("sectors", count($1)) }
   END {
     base = stage["normalise"] + stage["segment"]
     printf "%d articles: instructions per stage, and share of normalise + segment\n", articles
-    printf "%-32s %15d\n", "normalise", stage["normalise"]
-    printf "%-32s %15d\n", "segment", stage["segment"]
-    printf "%-32s %15d %7.1f%%\n", "analyse (normalise, segment, ...)", stage["analyse"], 100 * stage["analyse"] / base
-    printf "%-32s %15d %7.1f%%\n", "figures", stage["figures"], 100 * stage["figures"] / base
+    printf "%-32s %15.0f\n", "normalise", stage["normalise"]
+    printf "%-32s %15.0f\n", "segment", stage["segment"]
+    printf "%-32s %15.0f %7.1f%%\n", "analyse (normalise, segment, ...)", stage["analyse"], 100 * stage["analyse"] / base
+    printf "%-32s %15.0f %7.1f%%\n", "figures", stage["figures"], 100 * stage["figures"] / base
+    printf "%-32s %15.0f %7.1f%%\n", "sectors", stage["sectors"], 100 * stage["sectors"] / base
   }'

@@ -125,6 +125,9 @@ impl Decimal {
 
     /// `self × other`, `None` on overflow.
     pub fn checked_mul(self, other: Decimal) -> Option<Decimal> {
+        if other == Decimal::from_int(1) {
+            return Some(self);
+        }
         let mut product = Decimal {
             mantissa: self.mantissa.checked_mul(other.mantissa)?,
             scale: self.scale + other.scale,
@@ -157,6 +160,9 @@ impl Decimal {
     pub fn checked_div_exact(self, other: Decimal) -> Option<Decimal> {
         if other.is_zero() {
             return None;
+        }
+        if other == Decimal::from_int(1) {
+            return Some(self);
         }
         // self / other = (a / b) × 10^(other.scale - self.scale); find k with a × 10^k ≡ 0 mod b.
         let (a, b) = (self.mantissa, other.mantissa);
@@ -195,15 +201,14 @@ impl Decimal {
 
 impl fmt::Display for Decimal {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let digits = self.mantissa.unsigned_abs().to_string();
         let sign = if self.mantissa < 0 { "-" } else { "" };
-        let scale = self.scale as usize;
-        if scale == 0 {
-            return write!(f, "{sign}{digits}");
+        let magnitude = self.mantissa.unsigned_abs();
+        if self.scale == 0 {
+            return write!(f, "{sign}{magnitude}");
         }
-        let padded = format!("{digits:0>width$}", width = scale + 1);
-        let (whole, fraction) = padded.split_at(padded.len() - scale);
-        write!(f, "{sign}{whole}.{fraction}")
+        let unit = 10u128.pow(self.scale);
+        let width = self.scale as usize;
+        write!(f, "{sign}{}.{:0width$}", magnitude / unit, magnitude % unit)
     }
 }
 

@@ -24,6 +24,8 @@ pub struct Dictionaries {
     pinyin_syllables: DictionaryFile,
     user_words: DictionaryFile,
     units: DictionaryFile,
+    sectors: DictionaryFile,
+    sector_words: DictionaryFile,
 }
 
 /// The embedded files, by their file name in `dictionaries/`.
@@ -33,6 +35,11 @@ const PINYIN_SYLLABLES: (&str, &str) = (
 );
 const USER_WORDS: (&str, &str) = ("user.dict", include_str!("../dictionaries/user.dict"));
 const UNITS: (&str, &str) = ("units.tsv", include_str!("../dictionaries/units.tsv"));
+const SECTORS: (&str, &str) = ("sectors.tsv", include_str!("../dictionaries/sectors.tsv"));
+const SECTOR_WORDS: (&str, &str) = (
+    "sector-words.tsv",
+    include_str!("../dictionaries/sector-words.tsv"),
+);
 
 impl Dictionaries {
     /// The dictionaries compiled into the binary.
@@ -41,6 +48,8 @@ impl Dictionaries {
             pinyin_syllables: DictionaryFile::embedded(PINYIN_SYLLABLES),
             user_words: DictionaryFile::embedded(USER_WORDS),
             units: DictionaryFile::embedded(UNITS),
+            sectors: DictionaryFile::embedded(SECTORS),
+            sector_words: DictionaryFile::embedded(SECTOR_WORDS),
         }
     }
 
@@ -56,6 +65,8 @@ impl Dictionaries {
             pinyin_syllables: DictionaryFile::from_dir(dir, PINYIN_SYLLABLES)?,
             user_words: DictionaryFile::from_dir(dir, USER_WORDS)?,
             units: DictionaryFile::from_dir(dir, UNITS)?,
+            sectors: DictionaryFile::from_dir(dir, SECTORS)?,
+            sector_words: DictionaryFile::from_dir(dir, SECTOR_WORDS)?,
         })
     }
 
@@ -73,9 +84,24 @@ impl Dictionaries {
     pub fn units(&self) -> &DictionaryFile {
         &self.units
     }
+
+    /// Sectors: `name aliases gbt4754 sei kind`, tab-separated.
+    pub fn sectors(&self) -> &DictionaryFile {
+        &self.sectors
+    }
+
+    /// Words around sectors: `role word` (heads, scope words, system heads).
+    pub fn sector_words(&self) -> &DictionaryFile {
+        &self.sector_words
+    }
 }
 
 impl DictionaryFile {
+    /// The file's path, or `dictionaries/NAME (embedded)`.
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
     /// A file with the given name and text, for tests of the code that reads it.
     #[cfg(test)]
     pub(crate) fn for_test(name: &str, text: &'static str) -> DictionaryFile {

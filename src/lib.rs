@@ -38,6 +38,7 @@ pub use document::{Document, Sentence};
 pub use error::Error;
 pub use extract::figures::{Basis, Comparator, Direction, Figure, Role};
 pub use extract::numbers::{Number, NumberForm, NumberValue};
+pub use extract::sectors::{Sector, SectorSystem, SystemMember};
 pub use input::{is_iso_date, InputDocument, LoadOptions};
 pub use normalize::{Changes, Normalized, Normalizer};
 pub use offsets::{CharIndex, NormalizedSpan, OffsetMap, OriginalSpan};
@@ -53,5 +54,5 @@ pub use segment::{PosTag, Segmenter, Token};
 /// The numbers of an analysed document by the number grammar, before the figures extractor
 /// decides which of them are figures.
 pub fn numbers(document: &Document) -> Vec<Number> {
-    extract::numbers::find(document, document.normalized_chars())
+    extract::numbers::find(document)
 }

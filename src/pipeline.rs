@@ -5,6 +5,7 @@ use crate::dictionaries::Dictionaries;
 use crate::document::Document;
 use crate::error::Error;
 use crate::extract::figures::{self, Figure};
+use crate::extract::sectors::{Sector, SectorSystem, Sectors};
 use crate::extract::units::Units;
 use crate::input::InputDocument;
 use crate::normalize::Normalizer;
@@ -16,6 +17,7 @@ pub struct Pipeline {
     normalizer: Normalizer,
     segmenter: Segmenter,
     units: Units,
+    sectors: Sectors,
 }
 
 impl Pipeline {
@@ -26,6 +28,7 @@ impl Pipeline {
             normalizer: Normalizer::new(dictionaries)?,
             segmenter: Segmenter::new(dictionaries)?,
             units: Units::new(dictionaries.units())?,
+            sectors: Sectors::new(dictionaries.sectors(), dictionaries.sector_words())?,
         })
     }
 
@@ -36,13 +39,19 @@ impl Pipeline {
 
     /// The figures of an analysed document.
     pub fn figures(&self, document: &Document) -> Vec<Figure> {
-        figures::find(document, document.normalized_chars(), &self.units)
+        figures::find(document, &self.units)
+    }
+
+    /// The sectors and sector systems of an analysed document.
+    pub fn sectors(&self, document: &Document) -> (Vec<Sector>, Vec<SectorSystem>) {
+        self.sectors.find(document)
     }
 
     /// Analyses an input document and builds its record.
     pub fn process(&self, input: InputDocument) -> Record {
         let document = self.analyze(input.text);
         let changes = document.changes();
+        let (sectors, sector_systems) = self.sectors(&document);
         Record {
             schema_version: SCHEMA_VERSION,
             id: input.id,
@@ -66,7 +75,8 @@ impl Pipeline {
             figures: self.figures(&document),
             dates: Vec::new(),
             places: Vec::new(),
-            sectors: Vec::new(),
+            sectors,
+            sector_systems,
             targets: Vec::new(),
             warnings: input.warnings,
         }

@@ -6,6 +6,7 @@ use serde::Serialize;
 use serde_json::{Map, Value};
 
 use crate::extract::figures::Figure;
+use crate::extract::sectors::{Sector, SectorSystem};
 use crate::offsets::OriginalSpan;
 
 /// Version of the record format, written in every record.
@@ -42,8 +43,10 @@ pub struct Record {
     pub dates: Vec<NotYetExtracted>,
     /// Places (places issue).
     pub places: Vec<NotYetExtracted>,
-    /// Sectors (sectors issue).
-    pub sectors: Vec<NotYetExtracted>,
+    /// Sectors: industries and groupings, normalised against the dictionary.
+    pub sectors: Vec<Sector>,
+    /// Structured systems of sectors (`“1+3+1”高精尖产业体系`), naming members of `sectors`.
+    pub sector_systems: Vec<SectorSystem>,
     /// Plan targets (targets issue).
     pub targets: Vec<NotYetExtracted>,
     /// Problems that did not stop the document, such as an unusable metadata sidecar.

@@ -46,6 +46,11 @@ impl PosTag {
         }
     }
 
+    /// The tag's ASCII bytes, without the check `as_str` makes.
+    pub fn as_bytes(&self) -> &[u8] {
+        &self.bytes[..self.len as usize]
+    }
+
     /// The tag as text.
     pub fn as_str(&self) -> &str {
         std::str::from_utf8(&self.bytes[..self.len as usize]).unwrap_or("")

@@ -216,9 +216,10 @@ struct Text<'a> {
 /// Finds the figures of a document.
 // Kept out of line so that profiles and `scripts/bench-instructions.sh` see the stage.
 #[inline(never)]
-pub fn find(document: &Document, chars: &[char], units: &Units) -> Vec<Figure> {
+pub fn find(document: &Document, units: &Units) -> Vec<Figure> {
+    let chars = document.normalized_chars();
     let text = Text { chars, units };
-    let numbers = numbers::find(document, chars);
+    let numbers = numbers::find(document);
     let mut figures = Vec::new();
     let mut index = 0;
     let mut previous_end = 0;
@@ -381,7 +382,8 @@ impl<'u> Reading<'u> {
 /// (`两米半`).
 fn read<'u>(text: &Text<'u>, number: &Number) -> Option<Reading<'u>> {
     let (chars, units) = (text.chars, text.units);
-    let number = &unit_keeps_its_magnitude(text, number).unwrap_or_else(|| number.clone());
+    let shorter = unit_keeps_its_magnitude(text, number);
+    let number = shorter.as_ref().unwrap_or(number);
     let mut start = number.span.start;
     let mut end = number.span.end;
     let mut stated = number.value;

@@ -2,5 +2,6 @@
 
 pub mod figures;
 pub mod numbers;
+pub mod sectors;
 pub mod units;
 pub mod words;

@@ -8,6 +8,7 @@
 
 use crate::decimal::Decimal;
 use crate::document::Document;
+use crate::extract::words::CharSet;
 use crate::offsets::NormalizedSpan;
 use crate::segment::Token;
 
@@ -101,7 +102,8 @@ pub enum NumberForm {
 
 /// The numbers of a document, in text order, without those whose Chinese numerals are part of
 /// a longer word (`一切`, `四川`, `新一轮`, `队伍`), as the segmentation shows.
-pub fn find(document: &Document, chars: &[char]) -> Vec<Number> {
+pub fn find(document: &Document) -> Vec<Number> {
+    let chars = document.normalized_chars();
     let tokens = document.tokens();
     let word_at = |position: usize| {
         let index = tokens.partition_point(|t| t.span.end <= position);
@@ -154,11 +156,7 @@ fn scan_with(chars: &[char], skip_start: impl Fn(usize) -> bool) -> Vec<Number> 
     let mut at = 0;
     while at < chars.len() {
         // Most characters start nothing: decide that before the grammar runs.
-        let c = chars[at];
-        let may_start = c.is_ascii_digit()
-            || matches!(c, '.' | '-' | '负' | 'h' | 'w')
-            || is_chinese_numeral(c);
-        if !may_start || skip_start(at) {
+        if !STARTS.contains(chars[at]) || skip_start(at) {
             at += 1;
             continue;
         }
@@ -728,47 +726,26 @@ fn continues_number(c: char) -> bool {
     is_chinese_numeral(c) || c.is_ascii_digit() || matches!(c, '多' | '余')
 }
 
-/// A Chinese digit, unit or sign that can be part of a number: one flat match, since it is
-/// asked of nearly every character of the text.
+/// The Chinese digits, units and signs that can be part of a number.
+const CHINESE_NUMERALS: &[char] = &[
+    '零', '〇', '一', '壹', '二', '贰', '两', '俩', '三', '叁', '四', '肆', '五', '伍', '六', '陆',
+    '七', '柒', '八', '捌', '九', '玖', '十', '拾', '百', '佰', '千', '仟', '万', '亿', '兆', '廿',
+    '卅', '点', '几',
+];
+
+/// The other characters a number can start with: a sign, a point, the start of a web address
+/// (which is skipped whole).
+const OTHER_STARTS: &[char] = &[
+    '0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '.', '-', '负', 'h', 'w',
+];
+
+static NUMERALS: CharSet = CharSet::new(&[CHINESE_NUMERALS]);
+static STARTS: CharSet = CharSet::new(&[CHINESE_NUMERALS, OTHER_STARTS]);
+
+/// A Chinese digit, unit or sign that can be part of a number.
 #[inline]
 pub(crate) fn is_chinese_numeral(c: char) -> bool {
-    matches!(
-        c,
-        '零' | '〇'
-            | '一'
-            | '壹'
-            | '二'
-            | '贰'
-            | '两'
-            | '俩'
-            | '三'
-            | '叁'
-            | '四'
-            | '肆'
-            | '五'
-            | '伍'
-            | '六'
-            | '陆'
-            | '七'
-            | '柒'
-            | '八'
-            | '捌'
-            | '九'
-            | '玖'
-            | '十'
-            | '拾'
-            | '百'
-            | '佰'
-            | '千'
-            | '仟'
-            | '万'
-            | '亿'
-            | '兆'
-            | '廿'
-            | '卅'
-            | '点'
-            | '几'
-    )
+    NUMERALS.contains(c)
 }
 
 /// The value of a Chinese digit, with the financial forms and `两`.

@@ -5,6 +5,51 @@
 
 use std::collections::HashMap;
 
+/// A set of characters of the Basic Multilingual Plane, one bit each: for questions asked of
+/// nearly every character or word of a text, one look-up instead of a hash or a chain of
+/// comparisons. Characters beyond the plane are never members.
+#[derive(Debug, Clone)]
+pub struct CharSet([u64; 1024]);
+
+impl CharSet {
+    /// The set of the characters of `groups`, built at compile time.
+    pub const fn new(groups: &[&[char]]) -> CharSet {
+        let mut bits = [0u64; 1024];
+        let mut group = 0;
+        while group < groups.len() {
+            let mut index = 0;
+            while index < groups[group].len() {
+                let c = groups[group][index] as usize;
+                if c < 0x10000 {
+                    bits[c >> 6] |= 1 << (c & 63);
+                }
+                index += 1;
+            }
+            group += 1;
+        }
+        CharSet(bits)
+    }
+
+    /// The set of `chars`.
+    pub fn from_chars(chars: impl IntoIterator<Item = char>) -> CharSet {
+        let mut set = CharSet([0; 1024]);
+        for c in chars {
+            let c = c as usize;
+            if c < 0x10000 {
+                set.0[c >> 6] |= 1 << (c & 63);
+            }
+        }
+        set
+    }
+
+    /// Whether `c` is in the set.
+    #[inline]
+    pub fn contains(&self, c: char) -> bool {
+        let c = c as usize;
+        c < 0x10000 && self.0[c >> 6] & (1 << (c & 63)) != 0
+    }
+}
+
 /// Which end of its words a [`WordIndex`] is keyed by.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Anchor {
@@ -120,6 +165,16 @@ mod tests {
         let ending = WordIndex::ending(words());
         assert_eq!(ending.longest_ending_at(&text, 3, |_| true), Some((&2, 3)));
         assert_eq!(ending.longest_ending_at(&text, 0, |_| true), None);
+    }
+
+    #[test]
+    fn char_sets_built_either_way_agree() {
+        const BUILT: CharSet = CharSet::new(&[&['一', '亿'], &['%']]);
+        let runtime = CharSet::from_chars("一亿%".chars());
+        for c in ['一', '亿', '%', '二', 'a', '😀'] {
+            assert_eq!(BUILT.contains(c), runtime.contains(c), "{c}");
+        }
+        assert!(BUILT.contains('亿') && !BUILT.contains('二') && !BUILT.contains('😀'));
     }
 
     #[test]

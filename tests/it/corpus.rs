@@ -132,6 +132,63 @@ fn the_seed_has_exactly_its_seven_figures() {
     );
 }
 
+#[test]
+fn the_seed_names_its_focus_sectors_and_its_one_three_one_system() {
+    let document = pipeline().analyze(fs::read_to_string(seed_path()).unwrap());
+    let (sectors, systems) = pipeline().sectors(&document);
+    let names: Vec<&str> = sectors.iter().map(|s| s.name.as_str()).collect();
+    // Twice in the list of 重点产业; 银行保险 once more in the heading `…聚焦银行保险等产业`.
+    let focus = [
+        ("银行保险", 3),
+        ("工业互联网", 2),
+        ("虚拟现实", 2),
+        ("人工智能", 2),
+        ("科幻", 2),
+        ("动漫游戏", 2),
+    ];
+    for (name, times) in focus {
+        let inherited = sectors
+            .iter()
+            .filter(|s| s.name == name && s.inherited_head.as_deref() == Some("产业"))
+            .count();
+        assert_eq!(inherited, times, "{name} as a member of a list of 产业");
+    }
+    assert!(names.contains(&"高精尖产业"));
+    for not_a_sector in ["城市更新", "产业转型", "腾笼换鸟", "工业"] {
+        assert!(
+            !names.contains(&not_a_sector),
+            "{not_a_sector} in {names:?}"
+        );
+    }
+    assert!(
+        sectors.iter().all(|s| s.known),
+        "every seed sector is in the dictionary"
+    );
+    assert_eq!(systems.len(), 1);
+    let members: Vec<(&str, Option<&str>, &str)> = systems[0]
+        .members
+        .iter()
+        .map(|m| {
+            let sector = &sectors[m.sector];
+            (
+                sector.name.as_str(),
+                sector.gbt4754.first().map(String::as_str),
+                m.role.as_str(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        members,
+        [
+            ("现代金融业", Some("J"), "战略主导"),
+            ("科技服务业", Some("M"), "特色培育"),
+            ("数字创意产业", None, "特色培育"),
+            ("新一代信息技术产业", None, "特色培育"),
+            ("高端商务服务业", Some("L72"), "配套支撑"),
+        ]
+    );
+}
+
 /// One line a sentence, then one line a token: `start end tag text` in original characters.
 fn render(document: &Document) -> String {
     let mut out = String::new();

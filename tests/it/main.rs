@@ -2,6 +2,7 @@
 
 mod cli;
 mod corpus;
+mod news_bench;
 mod recognizers;
 mod robustness;
 mod util;

@@ -58,7 +58,8 @@ pub struct Record {
     pub figures: Vec<Figure>,
     pub dates: Vec<Nothing>,
     pub places: Vec<Nothing>,
-    pub sectors: Vec<Nothing>,
+    pub sectors: Vec<Sector>,
+    pub sector_systems: Vec<SectorSystem>,
     pub targets: Vec<Nothing>,
     pub warnings: Vec<Problem>,
 }
@@ -83,6 +84,40 @@ pub struct Figure {
     pub role: String,
     pub direction: Option<String>,
     pub basis: Option<String>,
+}
+
+#[derive(Debug, Deserialize, Clone)]
+#[serde(deny_unknown_fields)]
+pub struct Sector {
+    pub text: String,
+    pub start: usize,
+    pub end: usize,
+    pub sentence: usize,
+    pub name: String,
+    pub known: bool,
+    pub gbt4754: Vec<String>,
+    pub sei: Option<String>,
+    pub kind: String,
+    pub inherited_head: Option<String>,
+}
+
+#[derive(Debug, Deserialize, Clone)]
+#[serde(deny_unknown_fields)]
+pub struct SectorSystem {
+    pub text: String,
+    pub start: usize,
+    pub end: usize,
+    pub sentence: usize,
+    pub name: String,
+    pub framework: String,
+    pub members: Vec<SystemMember>,
+}
+
+#[derive(Debug, Deserialize, Clone)]
+#[serde(deny_unknown_fields)]
+pub struct SystemMember {
+    pub sector: usize,
+    pub role: String,
 }
 
 #[derive(Debug, Deserialize, PartialEq, Eq)]
@@ -192,7 +227,11 @@ fn the_schema_rejects_what_the_format_forbids() {
                      "surface_unit": "%", "magnitude": null, "comparator": null, "high": null,
                      "exact_high": null, "role": "change", "direction": "up",
                      "basis": "year_on_year"}],
-        "dates": [], "places": [], "sectors": [], "targets": [], "warnings": []
+        "dates": [], "places": [],
+        "sectors": [{"text": "金融业", "start": 0, "end": 3, "sentence": 0, "name": "金融业",
+                     "known": true, "gbt4754": ["J"], "sei": null, "kind": "industry",
+                     "inherited_head": null}],
+        "sector_systems": [], "targets": [], "warnings": []
     });
     assert!(validator().is_valid(&record));
     let mut extra_field = record.clone();
