@@ -203,12 +203,18 @@ impl fmt::Display for Decimal {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let sign = if self.mantissa < 0 { "-" } else { "" };
         let magnitude = self.mantissa.unsigned_abs();
-        if self.scale == 0 {
-            return write!(f, "{sign}{magnitude}");
-        }
         let unit = 10u128.pow(self.scale);
         let width = self.scale as usize;
-        write!(f, "{sign}{}.{:0width$}", magnitude / unit, magnitude % unit)
+        // 64-bit formatting is several times cheaper than 128-bit, and nearly every value fits.
+        match (
+            u64::try_from(magnitude / unit),
+            u64::try_from(magnitude % unit),
+        ) {
+            (Ok(whole), _) if self.scale == 0 => write!(f, "{sign}{whole}"),
+            (Ok(whole), Ok(fraction)) => write!(f, "{sign}{whole}.{fraction:0width$}"),
+            _ if self.scale == 0 => write!(f, "{sign}{magnitude}"),
+            _ => write!(f, "{sign}{}.{:0width$}", magnitude / unit, magnitude % unit),
+        }
     }
 }
 

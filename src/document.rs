@@ -75,7 +75,12 @@ impl Document {
         Document {
             original_index: CharIndex::new(&original),
             original,
-            normalized_chars: normalized.text.chars().collect(),
+            normalized_chars: {
+                // Sized up front: collecting from `chars()` would grow the vector step by step.
+                let mut chars = Vec::with_capacity(normalized_index.chars());
+                chars.extend(normalized.text.chars());
+                chars
+            },
             normalized: normalized.text,
             normalized_index,
             offsets: normalized.offsets,

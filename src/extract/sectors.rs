@@ -4,9 +4,9 @@
 //! members of a list that share one head (`科幻、动漫游戏等重点产业`). A structured system of
 //! sectors (`以现代金融业为战略主导，…的“1+3+1”高精尖产业体系`) is kept with its members' roles.
 
-use std::collections::HashMap;
 use std::ops::Range;
 
+use rustc_hash::FxHashMap;
 use serde::Serialize;
 
 use crate::dictionaries::{DictionaryFile, DictionaryLines};
@@ -73,7 +73,7 @@ struct Entry {
 pub struct Sectors {
     entries: Vec<Entry>,
     /// Every surface (name or alias) → its entry.
-    by_surface: HashMap<String, usize>,
+    by_surface: FxHashMap<String, usize>,
     /// The first two characters of the surfaces, hashed into a bit set: a word whose text does
     /// not start with such a pair begins no surface (a Bloom filter of one hash).
     surface_starts: Vec<u64>,
@@ -93,7 +93,7 @@ impl Sectors {
     /// Reads `sectors.tsv` and `sector-words.tsv`; a malformed line names its file and line.
     pub fn new(table: &DictionaryFile, words: &DictionaryFile) -> Result<Sectors, Error> {
         let mut entries = Vec::new();
-        let mut by_surface = HashMap::new();
+        let mut by_surface = FxHashMap::default();
         for line in DictionaryLines::new(table) {
             let line = line?;
             let fields: Vec<&str> = line.text.split('\t').map(str::trim).collect();

@@ -3,7 +3,7 @@
 //! position) or their last (to find one that ends there), so most positions are settled by one
 //! look-up of a character, without building a string.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 /// A set of characters of the Basic Multilingual Plane, one bit each: for questions asked of
 /// nearly every character or word of a text, one look-up instead of a hash or a chain of
@@ -62,7 +62,7 @@ enum Anchor {
 pub struct WordIndex<T> {
     anchor: Anchor,
     /// Longest first within each bucket.
-    by_anchor: HashMap<char, Vec<(Vec<char>, T)>>,
+    by_anchor: FxHashMap<char, Vec<(Vec<char>, T)>>,
 }
 
 impl<T> WordIndex<T> {
@@ -77,7 +77,7 @@ impl<T> WordIndex<T> {
     }
 
     fn new(anchor: Anchor, words: impl IntoIterator<Item = (String, T)>) -> WordIndex<T> {
-        let mut by_anchor: HashMap<char, Vec<(Vec<char>, T)>> = HashMap::new();
+        let mut by_anchor: FxHashMap<char, Vec<(Vec<char>, T)>> = FxHashMap::default();
         for (word, value) in words {
             let letters: Vec<char> = word.chars().collect();
             let key = match anchor {
