@@ -686,9 +686,21 @@ mod tests {
 
     #[test]
     fn a_phrase_ending_in_a_head_is_a_sector_known_or_not() {
-        let found = sectors("大力发展冰雪旅游产业。");
-        assert_eq!(found.len(), 1, "{found:?}");
-        assert_eq!(found[0].0, "冰雪旅游产业");
+        let cases: &[(&str, &str, &str, bool)] = &[
+            // sentence, mention, name, known
+            ("大力发展冰雪旅游产业。", "冰雪旅游产业", "冰雪旅游", true),
+            ("培育赏花经济。", "赏花经济", "赏花经济", false),
+            ("壮大生物医药产业集群。", "生物医药产业", "生物医药", true),
+            ("推动制造业高质量发展。", "制造业", "制造业", true),
+        ];
+        for (text, mention, name, known) in cases {
+            let found = sectors(text);
+            assert_eq!(
+                found,
+                vec![(mention.to_string(), name.to_string(), *known)],
+                "{text}"
+            );
+        }
     }
 
     #[test]
