@@ -12,7 +12,7 @@ use serde::Serialize;
 use crate::dictionaries::{DictionaryFile, DictionaryLines};
 use crate::document::Document;
 use crate::error::Error;
-use crate::extract::words::CharSet;
+use crate::extract::words::{CharSet, WordIndex};
 use crate::offsets::NormalizedSpan;
 use crate::record::Mention;
 use crate::segment::Token;
@@ -83,6 +83,9 @@ pub struct Sectors {
     /// Few words each, compared directly: cheaper than hashing every token.
     heads: Vec<String>,
     scopes: Vec<String>,
+    /// Names of bodies that contain a sector's name (`工业和信息化部`), found where they start.
+    organisations: WordIndex<()>,
+    organisation_starts: CharSet,
     /// Words ending in 业 that are no sector (`企业`), also at the end of a longer word
     /// (`民营企业`).
     not_heads: Vec<String>,
@@ -126,6 +129,7 @@ impl Sectors {
         }
         let (mut heads, mut scopes, mut not_heads) = (Vec::new(), Vec::new(), Vec::new());
         let mut system_heads = Vec::new();
+        let mut organisations = Vec::new();
         for line in DictionaryLines::new(words) {
             let line = line?;
             match line.text.split_once('\t') {
@@ -141,13 +145,17 @@ impl Sectors {
                     not_heads.push(word.trim().to_string());
                     true
                 }
+                Some(("organisation", name)) => {
+                    organisations.push((name.trim().to_string(), ()));
+                    true
+                }
                 Some(("system", word)) => {
                     system_heads.push(word.trim().to_string());
                     true
                 }
                 _ => {
                     return Err(line.error(
-                        "expected `head`, `scope`, `not-head` or `system`, a tab, and a word",
+                        "expected `head`, `scope`, `not-head`, `organisation` or `system`, a tab, and a word",
                     ))
                 }
             };
@@ -174,6 +182,12 @@ impl Sectors {
             surface_starts,
             head_ends,
             scope_starts,
+            organisation_starts: CharSet::from_chars(
+                organisations
+                    .iter()
+                    .filter_map(|(name, _): &(String, ())| name.chars().next()),
+            ),
+            organisations: WordIndex::starting(organisations),
             heads,
             scopes,
             not_heads,
@@ -185,10 +199,11 @@ impl Sectors {
     // Kept out of line so that profiles and `scripts/bench-instructions.sh` see the stage.
     #[inline(never)]
     pub fn find(&self, document: &Document) -> (Vec<Sector>, Vec<SectorSystem>) {
-        let mut found = Vec::new();
+        let mut found = self.organisations_in(document);
         self.dictionary_matches(document, &mut found);
         self.list_members(document, &mut found);
         self.headed_phrases(document, &mut found);
+        found.retain(|f| !f.blocked);
         found.sort_by_key(|f| f.span.start);
         let systems = self.systems(document, &found);
         let sectors = found
@@ -196,6 +211,31 @@ impl Sectors {
             .map(|f| self.sector(document, f))
             .collect();
         (sectors, systems)
+    }
+
+    /// The names of bodies that contain a sector's name (`工业和信息化部`): spans where no
+    /// sector is read, dropped once the other passes are done.
+    fn organisations_in(&self, document: &Document) -> Vec<Found> {
+        let chars = document.normalized_chars();
+        document
+            .tokens()
+            .iter()
+            .filter(|t| self.organisation_starts.contains(chars[t.span.start]))
+            .filter_map(|t| {
+                let (_, length) = self
+                    .organisations
+                    .longest_at(chars, t.span.start, |_| true)?;
+                Some(Found {
+                    span: NormalizedSpan {
+                        start: t.span.start,
+                        end: t.span.start + length,
+                    },
+                    entry: None,
+                    inherited_head: None,
+                    blocked: true,
+                })
+            })
+            .collect()
     }
 
     /// Dictionary surfaces made of whole words of the segmentation, longest first. A name
@@ -216,6 +256,7 @@ impl Sectors {
                 at += 1;
                 continue;
             }
+
             let longest = MAX_SURFACE_WORDS.min(tokens.len() - at);
             let matched = (1..=longest).rev().find_map(|words| {
                 let last = &tokens[at + words - 1];
@@ -236,11 +277,12 @@ impl Sectors {
                 && !self.heads.iter().any(|h| surface.ends_with(h.as_str()));
             let modifies_a_noun = (headless || span.end - span.start == 2)
                 && tokens.get(at + words).is_some_and(is_noun);
-            if !modifies_a_noun {
+            if !modifies_a_noun && !overlaps(found, span) {
                 found.push(Found {
                     span,
                     entry: Some(entry),
                     inherited_head: None,
+                    blocked: false,
                 });
             }
             at += words;
@@ -296,6 +338,7 @@ impl Sectors {
                         span,
                         entry,
                         inherited_head: Some(head.to_string()),
+                        blocked: false,
                     });
                 }
             }
@@ -356,6 +399,7 @@ impl Sectors {
                 span,
                 entry: self.by_surface.get(text).copied(),
                 inherited_head: None,
+                blocked: false,
             });
         }
     }
@@ -536,6 +580,8 @@ struct Found {
     span: NormalizedSpan,
     entry: Option<usize>,
     inherited_head: Option<String>,
+    /// The name of a body (`工业和信息化部`): keeps other finds out, and is no sector itself.
+    blocked: bool,
 }
 
 fn overlaps(found: &[Found], span: NormalizedSpan) -> bool {
@@ -714,6 +760,8 @@ mod tests {
             "民营企业稳定就业。",
             "保护工业遗产。",
             "农业农村部发布。",
+            "工业和信息化部等部门印发通知。",
+            "中央广播电视总台报道。",
         ];
         for text in cases {
             assert_eq!(texts(text), Vec::<String>::new(), "{text}");
