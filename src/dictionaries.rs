@@ -149,7 +149,19 @@ pub struct DictionaryLine<'a> {
     pub text: &'a str,
 }
 
-impl DictionaryLine<'_> {
+impl<'a> DictionaryLine<'a> {
+    /// The line's tab-separated fields, exactly as many as `names` names (for the message).
+    pub fn fields<const N: usize>(&self, names: [&str; N]) -> Result<[&'a str; N], Error> {
+        let fields: Vec<&'a str> = self.text.split('\t').map(str::trim).collect();
+        fields.try_into().map_err(|fields: Vec<&str>| {
+            self.error(format!(
+                "expected {N} tab-separated fields ({}), found {}",
+                names.join(", "),
+                fields.len()
+            ))
+        })
+    }
+
     /// An error about this line, naming its file and line number.
     pub fn error(&self, message: impl Into<String>) -> Error {
         Error::Dictionary {

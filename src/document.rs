@@ -130,6 +130,12 @@ impl Document {
         &self.tokens
     }
 
+    /// The normalised text of a span of the normalised text.
+    pub fn normalized_text(&self, span: NormalizedSpan) -> &str {
+        self.normalized_index
+            .slice(&self.normalized, span.start, span.end)
+    }
+
     /// The normalised text of a token.
     pub fn token_text(&self, token: &Token) -> &str {
         &self.normalized[token.byte_start..token.byte_end]

@@ -99,13 +99,8 @@ impl Sectors {
         let mut by_surface = FxHashMap::default();
         for line in DictionaryLines::new(table) {
             let line = line?;
-            let fields: Vec<&str> = line.text.split('\t').map(str::trim).collect();
-            let [name, aliases, gbt4754, sei, kind] = fields[..] else {
-                return Err(line.error(format!(
-                    "expected 5 tab-separated fields (name, aliases, gbt4754, sei, kind), found {}",
-                    fields.len()
-                )));
-            };
+            let [name, aliases, gbt4754, sei, kind] =
+                line.fields(["name", "aliases", "gbt4754", "sei", "kind"])?;
             if !matches!(kind, "industry" | "group") {
                 return Err(line.error(format!("kind must be industry or group, not {kind:?}")));
             }
@@ -315,10 +310,7 @@ impl Sectors {
                     start: tokens[item.start].span.start,
                     end: tokens[item.end - 1].span.end,
                 };
-                let text =
-                    document
-                        .normalized_index()
-                        .slice(document.normalized(), span.start, span.end);
+                let text = document.normalized_text(span);
                 if self.only_scope_and_heads(text) {
                     continue;
                 }
@@ -388,10 +380,7 @@ impl Sectors {
             if overlaps(found, span) {
                 continue;
             }
-            let text =
-                document
-                    .normalized_index()
-                    .slice(document.normalized(), span.start, span.end);
+            let text = document.normalized_text(span);
             if self.only_scope_and_heads(text) {
                 continue;
             }
@@ -531,11 +520,7 @@ impl Sectors {
     }
 
     fn sector(&self, document: &Document, found: Found) -> Sector {
-        let text = document.normalized_index().slice(
-            document.normalized(),
-            found.span.start,
-            found.span.end,
-        );
+        let text = document.normalized_text(found.span);
         let mention = document.mention(found.span);
         match found.entry.map(|e| &self.entries[e]) {
             Some(entry) => Sector {

@@ -50,13 +50,8 @@ impl Units {
         let mut surfaces = HashSet::new();
         for line in DictionaryLines::new(file) {
             let line = line?;
-            let fields: Vec<&str> = line.text.split('\t').map(str::trim).collect();
-            let [surface, code, kind, factor, position] = fields[..] else {
-                return Err(line.error(format!(
-                    "expected 5 tab-separated fields (surface, unit, kind, factor, position), found {}",
-                    fields.len()
-                )));
-            };
+            let [surface, code, kind, factor, position] =
+                line.fields(["surface", "unit", "kind", "factor", "position"])?;
             let factor = parse_factor(factor)
                 .ok_or_else(|| line.error(format!("factor {factor:?} is not a decimal or a/b")))?;
             let position = match position {

@@ -27,11 +27,10 @@ fn corpus_articles() -> Vec<PathBuf> {
 
 /// Every span maps back to original text that normalises to exactly the span's own text.
 fn check_offsets(document: &Document, normalizer: &Normalizer, name: &str) {
-    let normalized_index = document.normalized_index();
     let mut spans: Vec<NormalizedSpan> = document.sentences().iter().map(|s| s.span).collect();
     spans.extend(document.tokens().iter().map(|t| t.span));
     for span in spans {
-        let normalized = normalized_index.slice(document.normalized(), span.start, span.end);
+        let normalized = document.normalized_text(span);
         let original = document.original_text(document.to_original(span));
         assert_eq!(
             normalizer.normalize(original).text,
