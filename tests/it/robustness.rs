@@ -1,96 +1,19 @@
 //! No input makes the pipeline panic, and every span it reports reads back from the original:
-//! a deterministic sweep over texts made of the characters that the grammar and the
-//! normaliser treat specially (numerals, units, brackets, pinyin, full-width forms).
+//! a deterministic sweep over texts made of the characters that the grammar, the normaliser and
+//! the sectors extractor treat specially (numerals, units, brackets, pinyin, full-width forms,
+//! heads, lists, frameworks).
 
 use zhnews::{Dictionaries, Output, Pipeline};
 
+#[rustfmt::skip]
 const ALPHABET: &[&str] = &[
-    "一",
-    "二",
-    "两",
-    "十",
-    "百",
-    "千",
-    "万",
-    "亿",
-    "兆",
-    "零",
-    "〇",
-    "点",
-    "分",
-    "之",
-    "多",
-    "余",
-    "几",
-    "又",
-    "负",
-    "半",
-    "成",
-    "折",
-    "第",
-    "年",
-    "月",
-    "日",
-    "个",
-    "人",
-    "元",
-    "米",
-    "亩",
-    "千克",
-    "平方米",
-    "个百分点",
-    "%",
-    "％",
-    "‰",
-    "$",
-    "￥",
-    "0",
-    "1",
-    "5",
-    "9",
-    "０",
-    "９",
-    ".",
-    "．",
-    ",",
-    "，",
-    "-",
-    "－",
-    "+",
-    "/",
-    "／",
-    "~",
-    "至",
-    "到",
-    "e",
-    "k",
-    "G",
-    "(",
-    ")",
-    "（",
-    "）",
-    "ā",
-    "ǚ",
-    "qu",
-    "4",
-    "區",
-    "產",
-    "業",
-    " ",
-    "\n",
-    "。",
-    "；",
-    "”",
-    "约",
-    "超过",
-    "左右",
-    "同比",
-    "增长",
-    "下降",
-    "占",
-    "http://",
-    "?",
-    "=",
+    "一", "二", "两", "十", "百", "千", "万", "亿", "兆", "零", "〇", "点", "分", "之", "多", "余",
+    "几", "又", "负", "半", "成", "折", "第", "年", "月", "日", "个", "人", "元", "米", "亩", "千克",
+    "平方米", "个百分点", "%", "％", "‰", "$", "￥", "0", "1", "5", "9", "０", "９", ".", "．", ",",
+    "，", "-", "－", "+", "/", "／", "~", "至", "到", "e", "k", "G", "(", ")", "（", "）", "ā", "ǚ",
+    "qu", "4", "區", "產", "業", " ", "\n", "。", "；", "”", "约", "超过", "左右", "同比", "增长",
+    "下降", "占", "http://", "?", "=", "产业", "行业", "经济", "业", "等", "、", "和", "为",
+    "重点", "体系", "“", "1+3+1", "工业和信息化部", "金融业", "人工智能", "以",
 ];
 
 #[test]
@@ -110,6 +33,19 @@ fn random_texts_never_panic_and_spans_read_back() {
             .collect();
         let document = pipeline.analyze(text.clone());
         let chars: Vec<char> = text.chars().collect();
+        let (sectors, systems) = pipeline.sectors(&document);
+        for sector in &sectors {
+            let original: String = chars[sector.mention.start..sector.mention.end]
+                .iter()
+                .collect();
+            assert_eq!(original, sector.mention.text, "in {text:?}");
+        }
+        for system in &systems {
+            assert!(
+                system.members.iter().all(|m| m.sector < sectors.len()),
+                "{text:?}"
+            );
+        }
         for figure in pipeline.figures(&document) {
             let mention = &figure.mention;
             let original: String = chars[mention.start..mention.end].iter().collect();
