@@ -86,6 +86,7 @@ pub struct Sectors {
     /// Names of bodies that contain a sector's name (`工业和信息化部`), found where they start.
     organisations: WordIndex<()>,
     organisation_starts: CharSet,
+    longest_organisation: usize,
     /// Words ending in 业 that are no sector (`企业`), also at the end of a longer word
     /// (`民营企业`).
     not_heads: Vec<String>,
@@ -177,6 +178,11 @@ impl Sectors {
             surface_starts,
             head_ends,
             scope_starts,
+            longest_organisation: organisations
+                .iter()
+                .map(|(name, _): &(String, ())| name.chars().count())
+                .max()
+                .unwrap_or(0),
             organisation_starts: CharSet::from_chars(
                 organisations
                     .iter()
@@ -194,11 +200,12 @@ impl Sectors {
     // Kept out of line so that profiles and `scripts/bench-instructions.sh` see the stage.
     #[inline(never)]
     pub fn find(&self, document: &Document) -> (Vec<Sector>, Vec<SectorSystem>) {
-        let mut found = self.organisations_in(document);
+        let mut found = Vec::new();
         self.dictionary_matches(document, &mut found);
         self.list_members(document, &mut found);
         self.headed_phrases(document, &mut found);
-        found.retain(|f| !f.blocked);
+        let chars = document.normalized_chars();
+        found.retain(|f| !self.inside_organisation(chars, f.span));
         found.sort_by_key(|f| f.span.start);
         let systems = self.systems(document, &found);
         let sectors = found
@@ -208,29 +215,18 @@ impl Sectors {
         (sectors, systems)
     }
 
-    /// The names of bodies that contain a sector's name (`工业和信息化部`): spans where no
-    /// sector is read, dropped once the other passes are done.
-    fn organisations_in(&self, document: &Document) -> Vec<Found> {
-        let chars = document.normalized_chars();
-        document
-            .tokens()
-            .iter()
-            .filter(|t| self.organisation_starts.contains(chars[t.span.start]))
-            .filter_map(|t| {
-                let (_, length) = self
+    /// Whether `span` lies inside the name of a body that contains a sector's name
+    /// (`工业和信息化部`). Asked of each sector found, which is far cheaper than looking for the
+    /// bodies at every word.
+    fn inside_organisation(&self, chars: &[char], span: NormalizedSpan) -> bool {
+        let earliest = span.end.saturating_sub(self.longest_organisation);
+        (earliest..=span.start).any(|start| {
+            self.organisation_starts.contains(chars[start])
+                && self
                     .organisations
-                    .longest_at(chars, t.span.start, |_| true)?;
-                Some(Found {
-                    span: NormalizedSpan {
-                        start: t.span.start,
-                        end: t.span.start + length,
-                    },
-                    entry: None,
-                    inherited_head: None,
-                    blocked: true,
-                })
-            })
-            .collect()
+                    .longest_at(chars, start, |_| true)
+                    .is_some_and(|(_, length)| start + length >= span.end)
+        })
     }
 
     /// Dictionary surfaces made of whole words of the segmentation, longest first. A name
@@ -272,12 +268,11 @@ impl Sectors {
                 && !self.heads.iter().any(|h| surface.ends_with(h.as_str()));
             let modifies_a_noun = (headless || span.end - span.start == 2)
                 && tokens.get(at + words).is_some_and(is_noun);
-            if !modifies_a_noun && !overlaps(found, span) {
+            if !modifies_a_noun {
                 found.push(Found {
                     span,
                     entry: Some(entry),
                     inherited_head: None,
-                    blocked: false,
                 });
             }
             at += words;
@@ -330,7 +325,6 @@ impl Sectors {
                         span,
                         entry,
                         inherited_head: Some(head.to_string()),
-                        blocked: false,
                     });
                 }
             }
@@ -388,7 +382,6 @@ impl Sectors {
                 span,
                 entry: self.by_surface.get(text).copied(),
                 inherited_head: None,
-                blocked: false,
             });
         }
     }
@@ -565,8 +558,6 @@ struct Found {
     span: NormalizedSpan,
     entry: Option<usize>,
     inherited_head: Option<String>,
-    /// The name of a body (`工业和信息化部`): keeps other finds out, and is no sector itself.
-    blocked: bool,
 }
 
 fn overlaps(found: &[Found], span: NormalizedSpan) -> bool {
