@@ -178,6 +178,9 @@ const TIME_UNITS: &[&str] = &[
     "周年", "届", "期",
 ];
 
+/// What `N次` numbers when it is an ordinal: a session (`三次会议`, `二次全会`).
+const SESSIONS: &[&str] = &["会议", "全会", "大会"];
+
 /// Range connectors between two numbers (`3至5个`, `3-5个`, `三到五家`).
 const RANGE_CONNECTORS: &[char] = &['至', '到', '-', '~', '～', '—', '–'];
 
@@ -657,8 +660,18 @@ fn is_look_alike(chars: &[char], document: &Document, reading: &Reading) -> bool
     let (start, end) = (reading.number_span.start, reading.number_span.end);
     let before = start.checked_sub(1).map(|b| chars[b]);
     let after = chars.get(end).copied();
-    // Ordinals: 第十三次, 第1.
+    // Ordinals: 第十三次, 第1, and a session without 第 (十四届全国人大三次会议; with digits,
+    // 召开3次会议 counts meetings).
     if before == Some('第') {
+        return true;
+    }
+    if reading.form == NumberForm::Chinese
+        && reading.unit.as_ref().is_some_and(|u| u.surface == "次")
+        && SESSIONS.iter().any(|word| {
+            let word: Vec<char> = word.chars().collect();
+            chars[reading.span.end..].starts_with(&word)
+        })
+    {
         return true;
     }
     // A lone 一 or 两 before a measure word is an article or "a couple" (一批, 一起, 一度, 两度),
@@ -841,6 +854,7 @@ mod tests {
             ("打9.9折。", "9.9折", "99", "%"),
             ("增长1.5倍。", "1.5倍", "1.5", "times"),
             ("完成全部172个。", "172个", "172", "count"),
+            ("召开3次会议。", "3次", "3", "count"),
             ("共有一百七十二家企业。", "一百七十二家", "172", "count"),
             ("人口1400万。", "1400万", "14000000", ""),
         ];
@@ -928,6 +942,7 @@ mod tests {
         let cases: &[(&str, &str)] = &[
             ("ordinal", "石景山区第十三次党代会召开。"),
             ("ordinal with digits", "第3批项目启动。"),
+            ("session without 第", "十四届全国人大三次会议开幕。"),
             ("line number", "地铁1号线福寿岭站。"),
             ("technology name", "建设5G基站。"),
             ("road name", "G6高速改造。"),
