@@ -35,6 +35,7 @@ fn once(articles: &[String]) {
         let document = pipeline.analyze(article.clone());
         std::hint::black_box(pipeline.figures(&document));
         std::hint::black_box(pipeline.sectors(&document));
+        std::hint::black_box(pipeline.dates(&document, None));
     }
 }
 

@@ -20,6 +20,7 @@ callgrind_annotate --inclusive=yes --tree=calling "$out" | awk -v articles="$art
   /=> .*Document::new \(/           { keep("analyse", count($1)) }
   /=> .*extract::figures::find \(/  { keep("figures", count($1)) }
   /=> .*Sectors::find \(/           { keep("sectors", count($1)) }
+  /=> .*extract::dates::find \(/    { keep("dates", count($1)) }
   END {
     base = stage["normalise"] + stage["segment"]
     printf "%d articles: instructions per stage, and share of normalise + segment\n", articles
@@ -28,4 +29,5 @@ callgrind_annotate --inclusive=yes --tree=calling "$out" | awk -v articles="$art
     printf "%-32s %15.0f %7.1f%%\n", "analyse (normalise, segment, ...)", stage["analyse"], 100 * stage["analyse"] / base
     printf "%-32s %15.0f %7.1f%%\n", "figures", stage["figures"], 100 * stage["figures"] / base
     printf "%-32s %15.0f %7.1f%%\n", "sectors", stage["sectors"], 100 * stage["sectors"] / base
+    printf "%-32s %15.0f %7.1f%%\n", "dates", stage["dates"], 100 * stage["dates"] / base
   }'

@@ -18,6 +18,7 @@
 //! ```
 #![deny(missing_docs)]
 
+mod calendar;
 mod decimal;
 mod dictionaries;
 mod document;
@@ -32,10 +33,12 @@ mod record;
 mod run;
 mod segment;
 
+pub use calendar::Day;
 pub use decimal::Decimal;
 pub use dictionaries::{Dictionaries, DictionaryFile};
 pub use document::{Document, Sentence};
 pub use error::Error;
+pub use extract::dates::{DateMention, DateRole, Granularity};
 pub use extract::figures::{Basis, Comparator, Direction, Figure, Role};
 pub use extract::numbers::{Number, NumberForm, NumberValue};
 pub use extract::sectors::{Sector, SectorSystem, SystemMember};

@@ -1,9 +1,11 @@
 //! The pipeline: normaliser and segmenter built once, then each input document goes one way
 //! through it: normalise → split and segment → (extract) → record.
 
+use crate::calendar::Day;
 use crate::dictionaries::Dictionaries;
 use crate::document::Document;
 use crate::error::Error;
+use crate::extract::dates::{self, DateMention};
 use crate::extract::figures::{self, Figure};
 use crate::extract::sectors::{Sector, SectorSystem, Sectors};
 use crate::extract::units::Units;
@@ -42,6 +44,11 @@ impl Pipeline {
         figures::find(document, &self.units)
     }
 
+    /// The dates of an analysed document; `published` anchors the relative ones.
+    pub fn dates(&self, document: &Document, published: Option<Day>) -> Vec<DateMention> {
+        dates::find(document, published)
+    }
+
     /// The sectors and sector systems of an analysed document.
     pub fn sectors(&self, document: &Document) -> (Vec<Sector>, Vec<SectorSystem>) {
         self.sectors.find(document)
@@ -52,6 +59,7 @@ impl Pipeline {
         let document = self.analyze(input.text);
         let changes = document.changes();
         let (sectors, sector_systems) = self.sectors(&document);
+        let published = input.meta.published.as_deref().and_then(Day::parse_iso);
         Record {
             schema_version: SCHEMA_VERSION,
             id: input.id,
@@ -73,7 +81,7 @@ impl Pipeline {
                 .map(|sentence| document.to_original(sentence.span))
                 .collect(),
             figures: self.figures(&document),
-            dates: Vec::new(),
+            dates: self.dates(&document, published),
             places: Vec::new(),
             sectors,
             sector_systems,

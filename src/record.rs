@@ -5,6 +5,7 @@
 use serde::Serialize;
 use serde_json::{Map, Value};
 
+use crate::extract::dates::DateMention;
 use crate::extract::figures::Figure;
 use crate::extract::sectors::{Sector, SectorSystem};
 use crate::offsets::OriginalSpan;
@@ -39,8 +40,8 @@ pub struct Record {
     pub sentences: Vec<OriginalSpan>,
     /// Numbers with magnitudes and units.
     pub figures: Vec<Figure>,
-    /// Dates and periods (dates issue).
-    pub dates: Vec<NotYetExtracted>,
+    /// Dates and periods, resolved to calendar days.
+    pub dates: Vec<DateMention>,
     /// Places (places issue).
     pub places: Vec<NotYetExtracted>,
     /// Sectors: industries and groupings, normalised against the dictionary.

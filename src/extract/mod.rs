@@ -1,5 +1,6 @@
 //! The extractors: each reads a `Document` and returns typed spans.
 
+pub mod dates;
 pub mod figures;
 pub mod numbers;
 pub mod sectors;

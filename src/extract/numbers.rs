@@ -125,7 +125,10 @@ pub fn find(document: &Document) -> Vec<Number> {
                     && chars[start..t.span.end]
                         .iter()
                         .any(|&c| !is_chinese_numeral(c));
-                !is_numeral_word(tag) && (t.span.start < start || goes_on_with_letters)
+                // Words of time hold real numbers (`近三年`, `九年`).
+                !is_numeral_word(tag)
+                    && tag != "t"
+                    && (t.span.start < start || goes_on_with_letters)
             })
     };
     let ends_inside_word = |number: &Number| {

@@ -188,6 +188,42 @@ fn the_seed_names_its_focus_sectors_and_its_one_three_one_system() {
     );
 }
 
+#[test]
+fn the_seed_dates_resolve_against_its_publication_day() {
+    let document = pipeline().analyze(fs::read_to_string(seed_path()).unwrap());
+    let published = zhnews::Day::parse_iso("2021-12-09");
+    let dates: Vec<(String, Option<String>, Option<String>, zhnews::DateRole)> = pipeline()
+        .dates(&document, published)
+        .into_iter()
+        .map(|d| (d.mention.text, d.from, d.to, d.role))
+        .collect();
+    let date = |text: &str, from: &str, to: &str, role| {
+        (
+            text.to_string(),
+            Some(from.to_string()),
+            Some(to.to_string()),
+            role,
+        )
+    };
+    use zhnews::DateRole::*;
+    let next_five_years = |text: &str| date(text, "2021-12-09", "2026-12-08", Period);
+    assert_eq!(
+        dates,
+        vec![
+            date("9月6日", "2021-09-06", "2021-09-06", Point),
+            date("12月6日至8日", "2021-12-06", "2021-12-08", Range),
+            next_five_years("未來五年"),
+            next_five_years("未來5年"),
+            next_five_years("未來五年"),
+            next_five_years("未來5年"),
+            date("2020年", "2020-01-01", "2020-12-31", Point),
+            next_five_years("未來五年"),
+            date("2025年", "2025-01-01", "2025-12-31", Deadline),
+            next_five_years("未來5年"),
+        ]
+    );
+}
+
 /// One line a sentence, then one line a token: `start end tag text` in original characters.
 fn render(document: &Document) -> String {
     let mut out = String::new();

@@ -14,6 +14,7 @@ const ALPHABET: &[&str] = &[
     "qu", "4", "區", "產", "業", " ", "\n", "。", "；", "”", "约", "超过", "左右", "同比", "增长",
     "下降", "占", "http://", "?", "=", "产业", "行业", "经济", "业", "等", "、", "和", "为",
     "重点", "体系", "“", "1+3+1", "工业和信息化部", "金融业", "人工智能", "以",
+    "未来", "近", "过去", "去年", "十四五", "时期", "末", "底", "截至", "以来", "前", "号", "—",
 ];
 
 #[test]
@@ -33,6 +34,11 @@ fn random_texts_never_panic_and_spans_read_back() {
             .collect();
         let document = pipeline.analyze(text.clone());
         let chars: Vec<char> = text.chars().collect();
+        for date in pipeline.dates(&document, zhnews::Day::parse_iso("2024-02-29")) {
+            let original: String = chars[date.mention.start..date.mention.end].iter().collect();
+            assert_eq!(original, date.mention.text, "in {text:?}");
+            assert!(date.from <= date.to, "{text:?}");
+        }
         let (sectors, systems) = pipeline.sectors(&document);
         for sector in &sectors {
             let original: String = chars[sector.mention.start..sector.mention.end]

@@ -56,7 +56,7 @@ pub struct Record {
     pub stats: Stats,
     pub sentences: Vec<Span>,
     pub figures: Vec<Figure>,
-    pub dates: Vec<Nothing>,
+    pub dates: Vec<DateMention>,
     pub places: Vec<Nothing>,
     pub sectors: Vec<Sector>,
     pub sector_systems: Vec<SectorSystem>,
@@ -84,6 +84,22 @@ pub struct Figure {
     pub role: String,
     pub direction: Option<String>,
     pub basis: Option<String>,
+}
+
+#[derive(Debug, Deserialize, Clone)]
+#[serde(deny_unknown_fields)]
+pub struct DateMention {
+    pub text: String,
+    pub start: usize,
+    pub end: usize,
+    pub sentence: usize,
+    pub from: Option<String>,
+    pub to: Option<String>,
+    pub granularity: String,
+    pub role: String,
+    pub relative: Option<String>,
+    pub anchored: bool,
+    pub plan: Option<String>,
 }
 
 #[derive(Debug, Deserialize, Clone)]
