@@ -55,6 +55,15 @@ impl Day {
         }
     }
 
+    /// The first day of a month.
+    pub fn first_of_month(year: i32, month: u32) -> Day {
+        Day {
+            year,
+            month,
+            day: 1,
+        }
+    }
+
     /// The last day of a month.
     pub fn last_of_month(year: i32, month: u32) -> Day {
         Day {

@@ -45,6 +45,10 @@ pub enum Granularity {
     Year,
     /// A month.
     Month,
+    /// A half year (`上半年`).
+    Half,
+    /// A quarter, or several (`一季度`, `前三季度`).
+    Quarter,
     /// A day.
     Day,
 }
@@ -76,9 +80,13 @@ const RANGE_CONNECTORS: &[char] = &['至', '到', '—', '–', '-', '~', '～',
 pub fn find(document: &Document, published: Option<Day>) -> Vec<DateMention> {
     let chars = document.normalized_chars();
     let numbers = numbers::find(document);
-    let mut found: Vec<Found> = Vec::new();
+    let mut found: Vec<Found> = numeric_dates(chars);
     let mut index = 0;
     while index < numbers.len() {
+        if overlaps(&found, numbers[index].span) {
+            index += 1;
+            continue;
+        }
         match absolute(chars, &numbers, index, published) {
             Some((date, used)) => {
                 found.push(date);
@@ -89,6 +97,7 @@ pub fn find(document: &Document, published: Option<Day>) -> Vec<DateMention> {
     }
     relative_periods(chars, &numbers, published, &mut found);
     relative_years(document, published, &mut found);
+    year_parts(chars, published, &mut found);
     plan_periods(chars, &mut found);
     found.sort_by_key(|f| f.span.start);
     found
@@ -299,6 +308,148 @@ fn absolute(
         },
         used,
     ))
+}
+
+/// `2021-12-06`, `2021/12/6`, `2021.12.06`: a four-digit year, the same separator twice.
+fn numeric_dates(chars: &[char]) -> Vec<Found> {
+    let digits = |at: usize| {
+        chars[at..]
+            .iter()
+            .take_while(|c| c.is_ascii_digit())
+            .count()
+    };
+    let mut found = Vec::new();
+    let mut at = 0;
+    while at < chars.len() {
+        let year_digits = digits(at);
+        let starts_number = at == 0 || !chars[at - 1].is_ascii_digit();
+        if year_digits != 4 || !starts_number {
+            at += year_digits.max(1);
+            continue;
+        }
+        let date = (|| {
+            let separator = *chars.get(at + 4).filter(|c| matches!(c, '-' | '/' | '.'))?;
+            let month_at = at + 5;
+            let month_digits = digits(month_at);
+            let day_at = month_at + month_digits + 1;
+            if !(1..=2).contains(&month_digits) || chars.get(day_at - 1) != Some(&separator) {
+                return None;
+            }
+            let day_digits = digits(day_at);
+            if !(1..=2).contains(&day_digits) {
+                return None;
+            }
+            let number = |from: usize, length: usize| -> Option<u32> {
+                chars[from..from + length]
+                    .iter()
+                    .collect::<String>()
+                    .parse()
+                    .ok()
+            };
+            let day = Day::new(
+                number(at, 4)? as i32,
+                number(month_at, month_digits)?,
+                number(day_at, day_digits)?,
+            )?;
+            Some((day, day_at + day_digits))
+        })();
+        match date {
+            Some((day, end)) => {
+                found.push(Found {
+                    span: NormalizedSpan { start: at, end },
+                    bounds: Some((day, day)),
+                    granularity: Granularity::Day,
+                    role: None,
+                    relative: None,
+                    anchored: false,
+                    plan: None,
+                });
+                at = end;
+            }
+            None => at += 4,
+        }
+    }
+    found
+}
+
+/// Halves and quarters (`上半年`, `一季度`, `第二季度`, `前三季度`), of the year written right
+/// before them (`2024年上半年`, `今年一季度`) or, alone, of the publication year.
+fn year_parts(chars: &[char], published: Option<Day>, found: &mut Vec<Found>) {
+    for at in 0..chars.len() {
+        let starts = |word: &str| {
+            word.chars()
+                .enumerate()
+                .all(|(i, w)| chars.get(at + i) == Some(&w))
+        };
+        // (first month, last month, end, granularity)
+        let part = if starts("上半年") {
+            Some((1, 6, at + 3, Granularity::Half))
+        } else if starts("下半年") {
+            Some((7, 12, at + 3, Granularity::Half))
+        } else {
+            let (all_before, digit_at) = match chars[at] {
+                '前' => (true, at + 1),
+                '第' => (false, at + 1),
+                _ => (false, at),
+            };
+            let quarter = chars.get(digit_at).and_then(|&c| match c {
+                '1'..='4' => c.to_digit(10),
+                _ => numbers::chinese_digit(c)
+                    .filter(|d| (1..=4).contains(d))
+                    .map(|d| d as u32),
+            });
+            let ends_quarter =
+                chars.get(digit_at + 1) == Some(&'季') && chars.get(digit_at + 2) == Some(&'度');
+            // A quarter starts a word: not the 一 of 统一季度.
+            let free = at == 0
+                || !numbers::is_chinese_numeral(chars[at - 1]) && !chars[at - 1].is_ascii_digit();
+            match quarter
+                .filter(|_| ends_quarter && free && (chars[at] != '前' || digit_at == at + 1))
+            {
+                Some(q) if all_before => Some((1, 3 * q, digit_at + 3, Granularity::Quarter)),
+                Some(q) => Some((3 * q - 2, 3 * q, digit_at + 3, Granularity::Quarter)),
+                None => None,
+            }
+        };
+        let Some((first_month, last_month, end, granularity)) = part else {
+            continue;
+        };
+        // The year it belongs to: a date ending right before it, which it then extends.
+        let owner = found.iter().position(|f| {
+            f.span.end == at
+                && f.granularity == Granularity::Year
+                && f.role != Some(DateRole::Period)
+        });
+        let (start, year, relative, anchored) = match owner {
+            Some(index) => {
+                let owner = found.remove(index);
+                let year = owner.bounds.map(|(from, _)| from.year);
+                (owner.span.start, year, owner.relative, owner.anchored)
+            }
+            None => {
+                let year = published.map(|p| p.year);
+                (at, year, Some("P0Y".to_string()), year.is_some())
+            }
+        };
+        let span = NormalizedSpan { start, end };
+        if overlaps(found, span) {
+            continue;
+        }
+        found.push(Found {
+            span,
+            bounds: year.map(|y| {
+                (
+                    Day::first_of_month(y, first_month),
+                    Day::last_of_month(y, last_month),
+                )
+            }),
+            granularity,
+            role: None,
+            relative,
+            anchored,
+            plan: None,
+        });
+    }
 }
 
 /// `未来5年`, `今后五年` (after publication), `近三年`, `过去五年` (up to it).
@@ -690,6 +841,54 @@ mod tests {
                 "2025-12-31",
                 Year,
                 Period,
+            ),
+            (
+                "2021-12-06发布。",
+                "2021-12-06",
+                "2021-12-06",
+                "2021-12-06",
+                Day,
+                Point,
+            ),
+            (
+                "2021/1/2发布。",
+                "2021/1/2",
+                "2021-01-02",
+                "2021-01-02",
+                Day,
+                Point,
+            ),
+            (
+                "2024年上半年增长。",
+                "2024年上半年",
+                "2024-01-01",
+                "2024-06-30",
+                Half,
+                Point,
+            ),
+            (
+                "今年前三季度增长。",
+                "今年前三季度",
+                "2021-01-01",
+                "2021-09-30",
+                Quarter,
+                Point,
+            ),
+            (
+                "一季度增长。",
+                "一季度",
+                "2021-01-01",
+                "2021-03-31",
+                Quarter,
+                Point,
+            ),
+            (
+                "第四季度增长。",
+                "第四季度",
+                "2021-10-01",
+                "2021-12-31",
+                Quarter,
+                Point,
             ),
         ];
         for (sentence, text, from, to, granularity, role) in cases {
