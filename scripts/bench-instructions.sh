@@ -18,6 +18,7 @@ callgrind_annotate --inclusive=yes --tree=calling "$out" | awk -v articles="$art
   /=> .*Normalizer::normalize \(/   { keep("normalise", count($1)) }
   /=> .*Segmenter::segment \(/      { keep("segment", count($1)) }
   /=> .*Document::new \(/           { keep("analyse", count($1)) }
+  /=> .*extract::numbers::find \(/  { keep("numbers", count($1)) }
   /=> .*extract::figures::find \(/  { keep("figures", count($1)) }
   /=> .*Sectors::find \(/           { keep("sectors", count($1)) }
   /=> .*extract::dates::find \(/    { keep("dates", count($1)) }
@@ -27,6 +28,7 @@ callgrind_annotate --inclusive=yes --tree=calling "$out" | awk -v articles="$art
     printf "%-32s %15.0f\n", "normalise", stage["normalise"]
     printf "%-32s %15.0f\n", "segment", stage["segment"]
     printf "%-32s %15.0f %7.1f%%\n", "analyse (normalise, segment, ...)", stage["analyse"], 100 * stage["analyse"] / base
+    printf "%-32s %15.0f %7.1f%%\n", "numbers (for figures and dates)", stage["numbers"], 100 * stage["numbers"] / base
     printf "%-32s %15.0f %7.1f%%\n", "figures", stage["figures"], 100 * stage["figures"] / base
     printf "%-32s %15.0f %7.1f%%\n", "sectors", stage["sectors"], 100 * stage["sectors"] / base
     printf "%-32s %15.0f %7.1f%%\n", "dates", stage["dates"], 100 * stage["dates"] / base

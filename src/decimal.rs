@@ -76,6 +76,11 @@ impl Decimal {
         self.mantissa == 0
     }
 
+    /// The value, when it is a whole number.
+    pub fn as_integer(self) -> Option<i128> {
+        (self.scale == 0).then_some(self.mantissa)
+    }
+
     /// Whether the value is a whole number.
     pub fn is_integer(self) -> bool {
         self.scale == 0

@@ -7,6 +7,7 @@ use crate::document::Document;
 use crate::error::Error;
 use crate::extract::dates::{self, DateMention};
 use crate::extract::figures::{self, Figure};
+use crate::extract::numbers;
 use crate::extract::sectors::{Sector, SectorSystem, Sectors};
 use crate::extract::units::Units;
 use crate::input::InputDocument;
@@ -41,12 +42,12 @@ impl Pipeline {
 
     /// The figures of an analysed document.
     pub fn figures(&self, document: &Document) -> Vec<Figure> {
-        figures::find(document, &self.units)
+        figures::find(document, &numbers::find(document), &self.units)
     }
 
     /// The dates of an analysed document; `published` anchors the relative ones.
     pub fn dates(&self, document: &Document, published: Option<Day>) -> Vec<DateMention> {
-        dates::find(document, published)
+        dates::find(document, &numbers::find(document), published)
     }
 
     /// The sectors and sector systems of an analysed document.
@@ -60,6 +61,8 @@ impl Pipeline {
         let changes = document.changes();
         let (sectors, sector_systems) = self.sectors(&document);
         let published = input.meta.published.as_deref().and_then(Day::parse_iso);
+        // Read once, for the figures and the dates.
+        let numbers = numbers::find(&document);
         Record {
             schema_version: SCHEMA_VERSION,
             id: input.id,
@@ -80,8 +83,8 @@ impl Pipeline {
                 .iter()
                 .map(|sentence| document.to_original(sentence.span))
                 .collect(),
-            figures: self.figures(&document),
-            dates: self.dates(&document, published),
+            figures: figures::find(&document, &numbers, &self.units),
+            dates: dates::find(&document, &numbers, published),
             places: Vec::new(),
             sectors,
             sector_systems,

@@ -74,12 +74,12 @@ pub enum DateRole {
 /// Connectors of a range (`12月6日至8日`, `2021—2025年`).
 const RANGE_CONNECTORS: &[char] = &['至', '到', '—', '–', '-', '~', '～', '－'];
 
-/// Finds the dates of a document; `published` anchors relative dates.
+/// Finds the dates of a document from its numbers (shared with the figures extractor);
+/// `published` anchors relative dates.
 // Kept out of line so that profiles and `scripts/bench-instructions.sh` see the stage.
 #[inline(never)]
-pub fn find(document: &Document, published: Option<Day>) -> Vec<DateMention> {
+pub fn find(document: &Document, numbers: &[Number], published: Option<Day>) -> Vec<DateMention> {
     let chars = document.normalized_chars();
-    let numbers = numbers::find(document);
     let mut found: Vec<Found> = numeric_dates(chars);
     let mut index = 0;
     while index < numbers.len() {
@@ -87,7 +87,7 @@ pub fn find(document: &Document, published: Option<Day>) -> Vec<DateMention> {
             index += 1;
             continue;
         }
-        match absolute(chars, &numbers, index, published) {
+        match absolute(chars, numbers, index, published) {
             Some((date, used)) => {
                 found.push(date);
                 index += used;
@@ -95,7 +95,7 @@ pub fn find(document: &Document, published: Option<Day>) -> Vec<DateMention> {
             None => index += 1,
         }
     }
-    relative_periods(chars, &numbers, published, &mut found);
+    relative_periods(chars, numbers, published, &mut found);
     relative_years(document, published, &mut found);
     year_parts(chars, published, &mut found);
     plan_periods(chars, &mut found);
@@ -147,7 +147,7 @@ fn whole(number: &Number, range: std::ops::RangeInclusive<i64>) -> Option<i64> {
     if !value.is_integer() || number.magnitude.is_some() || number.approximate {
         return None;
     }
-    let value: i64 = value.to_string().parse().ok()?;
+    let value = i64::try_from(value.as_integer()?).ok()?;
     range.contains(&value).then_some(value)
 }
 
@@ -321,6 +321,10 @@ fn numeric_dates(chars: &[char]) -> Vec<Found> {
     let mut found = Vec::new();
     let mut at = 0;
     while at < chars.len() {
+        if !chars[at].is_ascii_digit() {
+            at += 1;
+            continue;
+        }
         let year_digits = digits(at);
         let starts_number = at == 0 || !chars[at - 1].is_ascii_digit();
         if year_digits != 4 || !starts_number {
@@ -375,43 +379,42 @@ fn numeric_dates(chars: &[char]) -> Vec<Found> {
 /// Halves and quarters (`上半年`, `一季度`, `第二季度`, `前三季度`), of the year written right
 /// before them (`2024年上半年`, `今年一季度`) or, alone, of the publication year.
 fn year_parts(chars: &[char], published: Option<Day>, found: &mut Vec<Found>) {
-    for at in 0..chars.len() {
-        let starts = |word: &str| {
-            word.chars()
-                .enumerate()
-                .all(|(i, w)| chars.get(at + i) == Some(&w))
-        };
-        // (first month, last month, end, granularity)
-        let part = if starts("上半年") {
-            Some((1, 6, at + 3, Granularity::Half))
-        } else if starts("下半年") {
-            Some((7, 12, at + 3, Granularity::Half))
-        } else {
-            let (all_before, digit_at) = match chars[at] {
-                '前' => (true, at + 1),
-                '第' => (false, at + 1),
-                _ => (false, at),
-            };
-            let quarter = chars.get(digit_at).and_then(|&c| match c {
-                '1'..='4' => c.to_digit(10),
-                _ => numbers::chinese_digit(c)
-                    .filter(|d| (1..=4).contains(d))
-                    .map(|d| d as u32),
-            });
-            let ends_quarter =
-                chars.get(digit_at + 1) == Some(&'季') && chars.get(digit_at + 2) == Some(&'度');
-            // A quarter starts a word: not the 一 of 统一季度.
-            let free = at == 0
-                || !numbers::is_chinese_numeral(chars[at - 1]) && !chars[at - 1].is_ascii_digit();
-            match quarter
-                .filter(|_| ends_quarter && free && (chars[at] != '前' || digit_at == at + 1))
-            {
-                Some(q) if all_before => Some((1, 3 * q, digit_at + 3, Granularity::Quarter)),
-                Some(q) => Some((3 * q - 2, 3 * q, digit_at + 3, Granularity::Quarter)),
-                None => None,
+    for anchor in 1..chars.len() {
+        // Every part has 半年 or 季度 at its heart: one comparison for most characters.
+        let part = match (chars[anchor], chars.get(anchor + 1)) {
+            ('半', Some('年')) => match chars[anchor - 1] {
+                '上' => Some((anchor - 1, 1, 6, anchor + 2, Granularity::Half)),
+                '下' => Some((anchor - 1, 7, 12, anchor + 2, Granularity::Half)),
+                _ => None,
+            },
+            ('季', Some('度')) => {
+                let digit = chars[anchor - 1];
+                let quarter = match digit {
+                    '1'..='4' => digit.to_digit(10),
+                    _ => numbers::chinese_digit(digit)
+                        .filter(|d| (1..=4).contains(d))
+                        .map(|d| d as u32),
+                };
+                let marker = anchor.checked_sub(2).map(|m| chars[m]);
+                let at = match marker {
+                    Some('前' | '第') => anchor - 2,
+                    _ => anchor - 1,
+                };
+                // A quarter starts a word: not the 一 of 统一季度.
+                let free = at == 0
+                    || !numbers::is_chinese_numeral(chars[at - 1])
+                        && !chars[at - 1].is_ascii_digit();
+                match quarter.filter(|_| free) {
+                    Some(q) if marker == Some('前') => {
+                        Some((at, 1, 3 * q, anchor + 2, Granularity::Quarter))
+                    }
+                    Some(q) => Some((at, 3 * q - 2, 3 * q, anchor + 2, Granularity::Quarter)),
+                    None => None,
+                }
             }
+            _ => None,
         };
-        let Some((first_month, last_month, end, granularity)) = part else {
+        let Some((at, first_month, last_month, end, granularity)) = part else {
             continue;
         };
         // The year it belongs to: a date ending right before it, which it then extends.
@@ -512,7 +515,11 @@ fn relative_periods(
 
 /// `今年`, `去年`, `前年`, `明年`, `后年` as words of the segmentation.
 fn relative_years(document: &Document, published: Option<Day>, found: &mut Vec<Found>) {
+    let chars = document.normalized_chars();
     for token in document.tokens() {
+        if chars[token.span.end - 1] != '年' {
+            continue;
+        }
         let offset = match document.token_text(token) {
             "今年" => 0,
             "去年" => -1,
@@ -653,7 +660,11 @@ mod tests {
         static PIPELINE: OnceLock<Pipeline> = OnceLock::new();
         let pipeline = PIPELINE.get_or_init(|| Pipeline::new(&Dictionaries::embedded()).unwrap());
         let document = pipeline.analyze(text.to_string());
-        find(&document, published.and_then(Day::parse_iso))
+        find(
+            &document,
+            &numbers::find(&document),
+            published.and_then(Day::parse_iso),
+        )
     }
 
     /// Text, from, to, granularity and role of a date.

@@ -216,13 +216,12 @@ struct Text<'a> {
     units: &'a Units,
 }
 
-/// Finds the figures of a document.
+/// Finds the figures of a document from its numbers (shared with the dates extractor).
 // Kept out of line so that profiles and `scripts/bench-instructions.sh` see the stage.
 #[inline(never)]
-pub fn find(document: &Document, units: &Units) -> Vec<Figure> {
+pub fn find(document: &Document, numbers: &[Number], units: &Units) -> Vec<Figure> {
     let chars = document.normalized_chars();
     let text = Text { chars, units };
-    let numbers = numbers::find(document);
     let mut figures = Vec::new();
     let mut index = 0;
     let mut previous_end = 0;
