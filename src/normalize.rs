@@ -140,6 +140,17 @@ impl Normalizer {
         None
     }
 
+    /// Whether a character is Traditional: the converter changes it when it stands alone.
+    fn is_traditional(&self, c: char) -> bool {
+        let mut buffer = [0u8; 4];
+        let alone: &str = c.encode_utf8(&mut buffer);
+        let changed = self
+            .to_simplified
+            .search(alone)
+            .any(|(_, _, target)| target != alone);
+        changed
+    }
+
     /// Traditional → Simplified with the OpenCC tables of zhconv's `zh-Hans` converter.
     fn simplify(&self, text: &str, changes: &mut Changes) -> (String, OffsetMap) {
         let mut out = String::with_capacity(text.len());
@@ -148,7 +159,10 @@ impl Normalizer {
         let mut counted = CharCounter::default();
         for (start, end, target) in self.to_simplified.search(text) {
             let source = &text[start..end];
-            if source == target {
+            // A phrase rule applies only to a phrase with a Traditional character in it: OpenCC
+            // maps 坏土 to 坯土 (坏 being an old form of 坯), which would turn Simplified
+            // 破坏土耳其经济 into 破坯土耳其.
+            if source == target || !source.chars().any(|c| self.is_traditional(c)) {
                 continue;
             }
             out.push_str(&text[copied_to..start]);
@@ -316,6 +330,12 @@ mod tests {
             ("unclosed annotation", "區(qū", "区(qū"),
             ("Traditional to Simplified", "經濟發展", "经济发展"),
             ("Simplified untouched", "经济发展", "经济发展"),
+            (
+                "a phrase rule needs a Traditional character",
+                "破坏土耳其经济",
+                "破坏土耳其经济",
+            ),
+            ("a phrase rule with one", "壞土", "坏土"),
             ("full-width digits", "２０２０年", "2020年"),
             ("full-width decimal and percent", "１２．５％", "12.5%"),
             ("full-width thousands separator", "１，２３４万", "1,234万"),

@@ -25,17 +25,25 @@ fn corpus_articles() -> Vec<PathBuf> {
     paths
 }
 
-/// Every span maps back to original text that normalises to exactly the span's own text.
+/// Every span maps back to original text that normalises to the span's own text. Alone, a
+/// piece may lack the context that folded a character in the whole text (`：` between digits
+/// in `10：30` becomes `:`), so a full-width character may stand for its ASCII form.
 fn check_offsets(document: &Document, normalizer: &Normalizer, name: &str) {
+    let same_up_to_width = |alone: &str, in_context: &str| {
+        alone.chars().count() == in_context.chars().count()
+            && alone.chars().zip(in_context.chars()).all(|(a, b)| {
+                a == b || (('\u{FF01}'..='\u{FF5E}').contains(&a) && a as u32 - 0xFEE0 == b as u32)
+            })
+    };
     let mut spans: Vec<NormalizedSpan> = document.sentences().iter().map(|s| s.span).collect();
     spans.extend(document.tokens().iter().map(|t| t.span));
     for span in spans {
         let normalized = document.normalized_text(span);
         let original = document.original_text(document.to_original(span));
-        assert_eq!(
-            normalizer.normalize(original).text,
-            normalized,
-            "{name}: span {span:?} came from {original:?}"
+        let alone = normalizer.normalize(original).text;
+        assert!(
+            same_up_to_width(&alone, normalized),
+            "{name}: span {span:?} came from {original:?}, which alone normalises to {alone:?}, not {normalized:?}"
         );
     }
     for sentence in document.sentences() {
