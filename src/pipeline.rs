@@ -55,6 +55,16 @@ impl Pipeline {
         self.sectors.find(document)
     }
 
+    /// One pipeline with the embedded dictionaries for the unit tests of every stage, built
+    /// once: jieba's dictionary takes a while.
+    #[cfg(test)]
+    pub(crate) fn for_tests() -> &'static Pipeline {
+        static PIPELINE: std::sync::OnceLock<Pipeline> = std::sync::OnceLock::new();
+        PIPELINE.get_or_init(|| {
+            Pipeline::new(&Dictionaries::embedded()).expect("embedded dictionaries")
+        })
+    }
+
     /// Analyses an input document and builds its record.
     pub fn process(&self, input: InputDocument) -> Record {
         let document = self.analyze(input.text);

@@ -650,16 +650,11 @@ fn overlaps(found: &[Found], span: NormalizedSpan) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use std::sync::OnceLock;
-
     use super::*;
-    use crate::dictionaries::Dictionaries;
     use crate::pipeline::Pipeline;
 
     fn dates(text: &str, published: Option<&str>) -> Vec<DateMention> {
-        static PIPELINE: OnceLock<Pipeline> = OnceLock::new();
-        let pipeline = PIPELINE.get_or_init(|| Pipeline::new(&Dictionaries::embedded()).unwrap());
-        let document = pipeline.analyze(text.to_string());
+        let document = Pipeline::for_tests().analyze(text.to_string());
         find(
             &document,
             &numbers::find(&document),

@@ -802,15 +802,11 @@ fn skip_spaces(chars: &[char], mut at: usize) -> usize {
 
 #[cfg(test)]
 mod tests {
-    use std::sync::OnceLock;
-
     use super::*;
-    use crate::dictionaries::Dictionaries;
     use crate::pipeline::Pipeline;
 
     fn figures(text: &str) -> Vec<Figure> {
-        static PIPELINE: OnceLock<Pipeline> = OnceLock::new();
-        let pipeline = PIPELINE.get_or_init(|| Pipeline::new(&Dictionaries::embedded()).unwrap());
+        let pipeline = Pipeline::for_tests();
         pipeline.figures(&pipeline.analyze(text.to_string()))
     }
 

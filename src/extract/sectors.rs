@@ -637,14 +637,10 @@ fn framework_in(chars: &[char]) -> Option<(String, Vec<usize>, Range<usize>)> {
 
 #[cfg(test)]
 mod tests {
-    use std::sync::OnceLock;
-
-    use crate::dictionaries::Dictionaries;
     use crate::pipeline::Pipeline;
 
     fn pipeline() -> &'static Pipeline {
-        static PIPELINE: OnceLock<Pipeline> = OnceLock::new();
-        PIPELINE.get_or_init(|| Pipeline::new(&Dictionaries::embedded()).unwrap())
+        Pipeline::for_tests()
     }
 
     /// `(text, name, known)` of each sector.
