@@ -24,6 +24,13 @@ pub struct NormalizedSpan {
     pub end: usize,
 }
 
+impl NormalizedSpan {
+    /// Whether the two spans share a character.
+    pub fn overlaps(self, other: NormalizedSpan) -> bool {
+        self.start < other.end && other.start < self.end
+    }
+}
+
 /// For each character of the normalised text, the range of original characters it came from.
 ///
 /// Normalisation only deletes characters (pinyin annotations), replaces one character by one

@@ -470,13 +470,7 @@ fn relative_periods(
         let Some(years) = whole(number, 1..=100) else {
             continue;
         };
-        let before = |word: &str| {
-            let length = word.chars().count();
-            start >= length
-                && word
-                    .chars()
-                    .eq(chars[start - length..start].iter().copied())
-        };
+        let before = |word: &str| word_ends_at(chars, start, word);
         let (prefix, ahead) = if before("未来") || before("今后") {
             (2, true)
         } else if before("过去") {
@@ -617,20 +611,8 @@ fn plan_periods(chars: &[char], found: &mut Vec<Found>) {
 
 /// The role a date takes from the words around it.
 fn role_around(chars: &[char], span: NormalizedSpan) -> DateRole {
-    let before = |word: &str| {
-        let length = word.chars().count();
-        span.start >= length
-            && word
-                .chars()
-                .eq(chars[span.start - length..span.start].iter().copied())
-    };
-    let after = |word: &str| {
-        let length = word.chars().count();
-        chars.len() >= span.end + length
-            && word
-                .chars()
-                .eq(chars[span.end..span.end + length].iter().copied())
-    };
+    let before = |word: &str| word_ends_at(chars, span.start, word);
+    let after = |word: &str| word_starts_at(chars, span.end, word);
     if before("截至") || before("截止") || before("截止到") {
         DateRole::AsOf
     } else if after("以来") {
@@ -642,10 +624,23 @@ fn role_around(chars: &[char], span: NormalizedSpan) -> DateRole {
     }
 }
 
+/// Whether `word` ends right before character `end`.
+fn word_ends_at(chars: &[char], end: usize, word: &str) -> bool {
+    let length = word.chars().count();
+    end >= length && word.chars().eq(chars[end - length..end].iter().copied())
+}
+
+/// Whether `word` starts at character `start`.
+fn word_starts_at(chars: &[char], start: usize, word: &str) -> bool {
+    let length = word.chars().count();
+    chars.len() >= start + length
+        && word
+            .chars()
+            .eq(chars[start..start + length].iter().copied())
+}
+
 fn overlaps(found: &[Found], span: NormalizedSpan) -> bool {
-    found
-        .iter()
-        .any(|f| f.span.start < span.end && span.start < f.span.end)
+    found.iter().any(|f| f.span.overlaps(span))
 }
 
 #[cfg(test)]

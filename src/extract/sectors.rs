@@ -561,9 +561,7 @@ struct Found {
 }
 
 fn overlaps(found: &[Found], span: NormalizedSpan) -> bool {
-    found
-        .iter()
-        .any(|f| f.span.start < span.end && span.start < f.span.end)
+    found.iter().any(|f| f.span.overlaps(span))
 }
 
 /// Nouns, and the other tags jieba gives to the words of sector names (`高精尖/nr`).
