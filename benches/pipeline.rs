@@ -143,6 +143,12 @@ fn stages(articles: &[String]) {
             std::hint::black_box(pipeline.figures(&document));
         }
     });
+    let with_places = time(|| {
+        for article in articles {
+            let document = pipeline.analyze(article.clone());
+            std::hint::black_box(pipeline.places(&document));
+        }
+    });
     let mut json = Vec::new();
     let record = time(|| {
         for (index, article) in articles.iter().enumerate() {
@@ -187,6 +193,13 @@ fn stages(articles: &[String]) {
         Some(baseline),
     );
     report(
+        "analyse + places",
+        bytes,
+        chars,
+        with_places,
+        Some(baseline),
+    );
+    report(
         "record as JSON (process + serialise)",
         bytes,
         chars,
@@ -197,8 +210,9 @@ fn stages(articles: &[String]) {
         100.0 * (with.as_secs_f64() - analyze.as_secs_f64()) / baseline.as_secs_f64()
     };
     println!(
-        "figures add {:.1}% to normalise + segment",
-        added(with_figures)
+        "figures add {:.1}%, places {:.1}% to normalise + segment",
+        added(with_figures),
+        added(with_places)
     );
 }
 

@@ -21,6 +21,7 @@ callgrind_annotate --inclusive=yes --tree=calling "$out" | awk -v articles="$art
   /=> .*extract::numbers::find \(/  { keep("numbers", count($1)) }
   /=> .*extract::figures::find \(/  { keep("figures", count($1)) }
   /=> .*Sectors::find \(/           { keep("sectors", count($1)) }
+  /=> .*Places::find \(/            { keep("places", count($1)) }
   /=> .*extract::dates::find \(/    { keep("dates", count($1)) }
   END {
     base = stage["normalise"] + stage["segment"]
@@ -31,5 +32,6 @@ callgrind_annotate --inclusive=yes --tree=calling "$out" | awk -v articles="$art
     printf "%-32s %15.0f %7.1f%%\n", "numbers (for figures and dates)", stage["numbers"], 100 * stage["numbers"] / base
     printf "%-32s %15.0f %7.1f%%\n", "figures", stage["figures"], 100 * stage["figures"] / base
     printf "%-32s %15.0f %7.1f%%\n", "sectors", stage["sectors"], 100 * stage["sectors"] / base
+    printf "%-32s %15.0f %7.1f%%\n", "places", stage["places"], 100 * stage["places"] / base
     printf "%-32s %15.0f %7.1f%%\n", "dates", stage["dates"], 100 * stage["dates"] / base
   }'

@@ -26,6 +26,10 @@ pub struct Dictionaries {
     units: DictionaryFile,
     sectors: DictionaryFile,
     sector_words: DictionaryFile,
+    divisions: DictionaryFile,
+    world: DictionaryFile,
+    landforms: DictionaryFile,
+    place_words: DictionaryFile,
 }
 
 /// The embedded files, by their file name in `dictionaries/`.
@@ -40,6 +44,19 @@ const SECTOR_WORDS: (&str, &str) = (
     "sector-words.tsv",
     include_str!("../dictionaries/sector-words.tsv"),
 );
+const DIVISIONS: (&str, &str) = (
+    "divisions.tsv",
+    include_str!("../dictionaries/divisions.tsv"),
+);
+const WORLD: (&str, &str) = ("world.tsv", include_str!("../dictionaries/world.tsv"));
+const LANDFORMS: (&str, &str) = (
+    "landforms.tsv",
+    include_str!("../dictionaries/landforms.tsv"),
+);
+const PLACE_WORDS: (&str, &str) = (
+    "place-words.tsv",
+    include_str!("../dictionaries/place-words.tsv"),
+);
 
 impl Dictionaries {
     /// The dictionaries compiled into the binary.
@@ -50,6 +67,10 @@ impl Dictionaries {
             units: DictionaryFile::embedded(UNITS),
             sectors: DictionaryFile::embedded(SECTORS),
             sector_words: DictionaryFile::embedded(SECTOR_WORDS),
+            divisions: DictionaryFile::embedded(DIVISIONS),
+            world: DictionaryFile::embedded(WORLD),
+            landforms: DictionaryFile::embedded(LANDFORMS),
+            place_words: DictionaryFile::embedded(PLACE_WORDS),
         }
     }
 
@@ -67,6 +88,10 @@ impl Dictionaries {
             units: DictionaryFile::from_dir(dir, UNITS)?,
             sectors: DictionaryFile::from_dir(dir, SECTORS)?,
             sector_words: DictionaryFile::from_dir(dir, SECTOR_WORDS)?,
+            divisions: DictionaryFile::from_dir(dir, DIVISIONS)?,
+            world: DictionaryFile::from_dir(dir, WORLD)?,
+            landforms: DictionaryFile::from_dir(dir, LANDFORMS)?,
+            place_words: DictionaryFile::from_dir(dir, PLACE_WORDS)?,
         })
     }
 
@@ -93,6 +118,26 @@ impl Dictionaries {
     /// Words around sectors: `role word` (heads, scope words, system heads).
     pub fn sector_words(&self) -> &DictionaryFile {
         &self.sector_words
+    }
+
+    /// Administrative divisions: `code level name parent short`.
+    pub fn divisions(&self) -> &DictionaryFile {
+        &self.divisions
+    }
+
+    /// Countries and foreign cities: `name kind iso aliases`.
+    pub fn world(&self) -> &DictionaryFile {
+        &self.world
+    }
+
+    /// Rivers, mountains, seas and regions: `name kind aliases`.
+    pub fn landforms(&self) -> &DictionaryFile {
+        &self.landforms
+    }
+
+    /// Words of local places: `role word [kind]` (heads, list nouns, generic words).
+    pub fn place_words(&self) -> &DictionaryFile {
+        &self.place_words
     }
 }
 
@@ -150,16 +195,25 @@ pub struct DictionaryLine<'a> {
 }
 
 impl<'a> DictionaryLine<'a> {
-    /// The line's tab-separated fields, exactly as many as `names` names (for the message).
+    /// The line's tab-separated fields, as many as `names` names (for the message). The last
+    /// may be missing when empty: the line is trimmed, and editors strip trailing tabs too.
     pub fn fields<const N: usize>(&self, names: [&str; N]) -> Result<[&'a str; N], Error> {
-        let fields: Vec<&'a str> = self.text.split('\t').map(str::trim).collect();
-        fields.try_into().map_err(|fields: Vec<&str>| {
-            self.error(format!(
-                "expected {N} tab-separated fields ({}), found {}",
-                names.join(", "),
-                fields.len()
-            ))
-        })
+        // Filled in place: the gazetteer alone has 44,000 lines.
+        let mut fields = [""; N];
+        let mut count = 0;
+        for field in self.text.split('\t') {
+            if let Some(slot) = fields.get_mut(count) {
+                *slot = field.trim();
+            }
+            count += 1;
+        }
+        if count == N || count + 1 == N {
+            return Ok(fields);
+        }
+        Err(self.error(format!(
+            "expected {N} tab-separated fields ({}), found {count}",
+            names.join(", "),
+        )))
     }
 
     /// An error about this line, naming its file and line number.

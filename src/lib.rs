@@ -41,6 +41,7 @@ pub use error::Error;
 pub use extract::dates::{DateMention, DateRole, Granularity};
 pub use extract::figures::{Basis, Comparator, Direction, Figure, Role};
 pub use extract::numbers::{Number, NumberForm, NumberValue};
+pub use extract::places::{Candidate, Place, PlaceKind, Resolution};
 pub use extract::sectors::{Sector, SectorSystem, SystemMember};
 pub use input::{is_iso_date, InputDocument, LoadOptions};
 pub use normalize::{Changes, Normalized, Normalizer};

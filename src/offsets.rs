@@ -25,6 +25,16 @@ pub struct NormalizedSpan {
 }
 
 impl NormalizedSpan {
+    /// Its length in characters.
+    pub fn len(self) -> usize {
+        self.end - self.start
+    }
+
+    /// Whether it holds no character.
+    pub fn is_empty(self) -> bool {
+        self.end <= self.start
+    }
+
     /// Whether the two spans share a character.
     pub fn overlaps(self, other: NormalizedSpan) -> bool {
         self.start < other.end && other.start < self.end

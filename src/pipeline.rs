@@ -7,7 +7,9 @@ use crate::document::Document;
 use crate::error::Error;
 use crate::extract::dates::{self, DateMention};
 use crate::extract::figures::{self, Figure};
+use crate::extract::gazetteer::Gazetteer;
 use crate::extract::numbers;
+use crate::extract::places::{Place, Places};
 use crate::extract::sectors::{Sector, SectorSystem, Sectors};
 use crate::extract::units::Units;
 use crate::input::InputDocument;
@@ -21,6 +23,7 @@ pub struct Pipeline {
     segmenter: Segmenter,
     units: Units,
     sectors: Sectors,
+    places: Places,
 }
 
 impl Pipeline {
@@ -32,6 +35,14 @@ impl Pipeline {
             segmenter: Segmenter::new(dictionaries)?,
             units: Units::new(dictionaries.units())?,
             sectors: Sectors::new(dictionaries.sectors(), dictionaries.sector_words())?,
+            places: Places::new(
+                Gazetteer::new(
+                    dictionaries.divisions(),
+                    dictionaries.world(),
+                    dictionaries.landforms(),
+                )?,
+                dictionaries.place_words(),
+            )?,
         })
     }
 
@@ -53,6 +64,11 @@ impl Pipeline {
     /// The sectors and sector systems of an analysed document.
     pub fn sectors(&self, document: &Document) -> (Vec<Sector>, Vec<SectorSystem>) {
         self.sectors.find(document)
+    }
+
+    /// The places of an analysed document.
+    pub fn places(&self, document: &Document) -> Vec<Place> {
+        self.places.find(document)
     }
 
     /// One pipeline with the embedded dictionaries for the unit tests of every stage, built
@@ -95,7 +111,7 @@ impl Pipeline {
                 .collect(),
             figures: figures::find(&document, &numbers, &self.units),
             dates: dates::find(&document, &numbers, published),
-            places: Vec::new(),
+            places: self.places.find(&document),
             sectors,
             sector_systems,
             targets: Vec::new(),

@@ -7,6 +7,7 @@ use serde_json::{Map, Value};
 
 use crate::extract::dates::DateMention;
 use crate::extract::figures::Figure;
+use crate::extract::places::Place;
 use crate::extract::sectors::{Sector, SectorSystem};
 use crate::offsets::OriginalSpan;
 
@@ -42,8 +43,8 @@ pub struct Record {
     pub figures: Vec<Figure>,
     /// Dates and periods, resolved to calendar days.
     pub dates: Vec<DateMention>,
-    /// Places (places issue).
-    pub places: Vec<NotYetExtracted>,
+    /// Places: divisions with code and path, countries, natural features, local places.
+    pub places: Vec<Place>,
     /// Sectors: industries and groupings, normalised against the dictionary.
     pub sectors: Vec<Sector>,
     /// Structured systems of sectors (`“1+3+1”高精尖产业体系`), naming members of `sectors`.

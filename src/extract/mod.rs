@@ -2,7 +2,9 @@
 
 pub mod dates;
 pub mod figures;
+pub mod gazetteer;
 pub mod numbers;
+pub mod places;
 pub mod sectors;
 pub mod units;
 pub mod words;

@@ -12,7 +12,7 @@ use serde::Serialize;
 use crate::dictionaries::{DictionaryFile, DictionaryLines};
 use crate::document::Document;
 use crate::error::Error;
-use crate::extract::words::{CharSet, WordIndex};
+use crate::extract::words::{list_items, CharSet, WordIndex};
 use crate::offsets::NormalizedSpan;
 use crate::record::Mention;
 use crate::segment::Token;
@@ -300,7 +300,7 @@ impl Sectors {
             if before == 0 || document.token_text(&tokens[before - 1]) != "等" {
                 continue;
             }
-            for item in list_items(document, &tokens[..before - 1]) {
+            for item in list_items(document, &tokens[..before - 1], is_noun) {
                 let span = NormalizedSpan {
                     start: tokens[item.start].span.start,
                     end: tokens[item.end - 1].span.end,
@@ -570,35 +570,6 @@ fn is_noun(token: &Token) -> bool {
         token.tag.as_bytes(),
         b"n" | b"nz" | b"vn" | b"an" | b"b" | b"j" | b"eng" | b"nr" | b"ng" | b"nrt" | b"nt" | b"l"
     )
-}
-
-/// The items of the list that ends right before `等`, as token ranges: runs of nouns separated
-/// by `、`, `和`, `及`, `与`, read backwards until a word that is neither.
-fn list_items(document: &Document, tokens: &[Token]) -> Vec<Range<usize>> {
-    let mut items = Vec::new();
-    let mut end = tokens.len();
-    let mut at = tokens.len();
-    loop {
-        while at > 0 && is_noun(&tokens[at - 1]) {
-            at -= 1;
-        }
-        if at == end {
-            break;
-        }
-        items.push(at..end);
-        if at == 0
-            || !matches!(
-                document.token_text(&tokens[at - 1]),
-                "、" | "和" | "及" | "与"
-            )
-        {
-            break;
-        }
-        at -= 1;
-        end = at;
-    }
-    items.reverse();
-    items
 }
 
 /// A framework such as `“1+3+1”` in a sentence: its text, the numbers it adds, and its span

@@ -179,11 +179,17 @@ mod tests {
 
     #[test]
     fn malformed_lines_are_named() {
-        let file = DictionaryFile::for_test("units.tsv", "# header\n元\tCNY\tcurrency\t1\n");
+        let file = DictionaryFile::for_test("units.tsv", "# header\n元\tCNY\tcurrency\n");
         let error = Units::new(&file).unwrap_err();
         assert_eq!(
             error.to_string(),
-            "units.tsv:2: expected 5 tab-separated fields (surface, unit, kind, factor, position), found 4"
+            "units.tsv:2: expected 5 tab-separated fields (surface, unit, kind, factor, position), found 3"
+        );
+        // A missing last field reads as empty, which a unit's position cannot be.
+        let file = DictionaryFile::for_test("units.tsv", "元\tCNY\tcurrency\t1\n");
+        assert_eq!(
+            Units::new(&file).unwrap_err().to_string(),
+            "units.tsv:1: position must be prefix, suffix or subunit, not \"\""
         );
         let file = DictionaryFile::for_test("units.tsv", "亩\tm2\tarea\t2000/0\tsuffix\n");
         assert!(Units::new(&file)

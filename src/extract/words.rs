@@ -1,9 +1,14 @@
 //! Word lists looked up at a position of a text, longest word first: units, comparators,
-//! verbs of change. Words are kept by their first character (to find one that starts at a
+//! verbs of change; and the members of a list of words (`A、B等`). Words are kept by their first character (to find one that starts at a
 //! position) or their last (to find one that ends there), so most positions are settled by one
 //! look-up of a character, without building a string.
 
+use std::ops::Range;
+
 use rustc_hash::FxHashMap;
+
+use crate::document::Document;
+use crate::segment::Token;
 
 /// A set of characters of the Basic Multilingual Plane, one bit each: for questions asked of
 /// nearly every character or word of a text, one look-up instead of a hash or a chain of
@@ -144,6 +149,40 @@ fn spaced_length(chars: &[char], at: usize, letters: &[char]) -> Option<usize> {
         position += 1;
     }
     Some(position - at)
+}
+
+/// The items of the list that ends right before `等`, as token ranges: runs of words that
+/// `is_member_word` accepts, separated by `、`, `和`, `及`, `与`, read backwards until a word that
+/// is neither.
+pub fn list_items(
+    document: &Document,
+    tokens: &[Token],
+    is_member_word: impl Fn(&Token) -> bool,
+) -> Vec<Range<usize>> {
+    let mut items = Vec::new();
+    let mut end = tokens.len();
+    let mut at = tokens.len();
+    loop {
+        while at > 0 && is_member_word(&tokens[at - 1]) {
+            at -= 1;
+        }
+        if at == end {
+            break;
+        }
+        items.push(at..end);
+        if at == 0
+            || !matches!(
+                document.token_text(&tokens[at - 1]),
+                "、" | "和" | "及" | "与"
+            )
+        {
+            break;
+        }
+        at -= 1;
+        end = at;
+    }
+    items.reverse();
+    items
 }
 
 #[cfg(test)]

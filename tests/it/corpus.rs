@@ -317,3 +317,97 @@ fn every_span_of_the_news_bench_points_back_into_its_original() {
         );
     }
 }
+
+#[test]
+fn the_seed_places_are_resolved_and_typed() {
+    let document = pipeline().analyze(fs::read_to_string(seed_path()).unwrap());
+    let places = pipeline().places(&document);
+    let kind_of = |name: &str| -> Vec<String> {
+        places
+            .iter()
+            .filter(|p| p.name == name)
+            .map(|p| format!("{:?}", p.kind).to_lowercase())
+            .collect()
+    };
+    // The district, in full and as `石景山`, is Beijing's 110107.
+    let district: Vec<_> = places.iter().filter(|p| p.name == "石景山区").collect();
+    assert_eq!(district.len(), 15, "12 in full and 3 as 石景山");
+    assert!(district
+        .iter()
+        .any(|p| p.short_form && p.mention.text == "石景山"));
+    for place in &district {
+        assert_eq!(place.code.as_deref(), Some("110107"));
+        assert_eq!(place.path, ["北京市", "石景山区"]);
+    }
+    let expected = [
+        ("西黄村", "village"),
+        ("广宁村", "village"),
+        ("黄庄村", "village"),
+        ("麻峪村", "village"),
+        ("衙门口", "area"),
+        ("北辛安", "area"),
+        ("五里坨", "area"),
+        ("体育场西路", "road"),
+        ("特钢中街", "road"),
+        ("永引渠南路", "road"),
+        ("石门路", "road"),
+        ("衙门口站", "station"),
+        ("福寿岭站", "station"),
+        ("地铁1号线", "line"),
+        ("市郊铁路城市副中心线", "line"),
+        ("首钢园区", "park"),
+        ("新首钢园", "park"),
+        ("中关村人工智能创新应用产业园", "park"),
+        ("电竞产业园", "park"),
+        ("京西产业转型升级示范区", "zone"),
+        ("科幻产业集聚区", "zone"),
+        ("国家体育产业示范区", "zone"),
+        ("巴威-北锅", "factory"),
+        ("石热", "factory"),
+    ];
+    for (name, kind) in expected {
+        let kinds = kind_of(name);
+        assert!(!kinds.is_empty(), "{name} not found");
+        assert!(kinds.iter().all(|k| k == kind), "{name}: {kinds:?}");
+    }
+    // Every local place lies in the district.
+    for place in places.iter().filter(|p| p.code.is_none()) {
+        assert_eq!(place.parent.as_deref(), Some("110107"), "{}", place.name);
+    }
+    // None of the false divisions: 平房区 (Harbin), 大厂 (Hebei), 广宁 (Guangdong), nor 复兴区
+    // (Handan) for the verb 复兴.
+    for name in ["平房区", "大厂回族自治县", "广宁县", "复兴区"] {
+        assert!(kind_of(name).is_empty(), "{name} reported");
+    }
+    for text in ["平房区", "大厂", "广宁"] {
+        assert!(
+            places.iter().all(|p| p.mention.text != text),
+            "{text} reported"
+        );
+    }
+}
+
+/// `dictionaries/divisions.tsv` is what `scripts/build_gazetteer.py` makes of the package's
+/// files (checked when python3 and `../shared/data/admin-divisions` are there).
+#[test]
+fn the_gazetteer_script_rebuilds_the_committed_divisions() {
+    let data = root().join("../shared/data/admin-divisions");
+    if !data.is_dir() {
+        eprintln!("skipped: {} is absent", data.display());
+        return;
+    }
+    let Ok(output) = std::process::Command::new("python3")
+        .arg(root().join("scripts/build_gazetteer.py"))
+        .arg("--check")
+        .arg(&data)
+        .output()
+    else {
+        eprintln!("skipped: python3 is not installed");
+        return;
+    };
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+}

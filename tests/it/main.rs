@@ -1,6 +1,7 @@
 //! Integration tests: one binary, with a module per concern (ripgrep's layout).
 
 mod cli;
+mod cluener;
 mod corpus;
 mod news_bench;
 mod recognizers;

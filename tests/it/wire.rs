@@ -57,7 +57,7 @@ pub struct Record {
     pub sentences: Vec<Span>,
     pub figures: Vec<Figure>,
     pub dates: Vec<DateMention>,
-    pub places: Vec<Nothing>,
+    pub places: Vec<Place>,
     pub sectors: Vec<Sector>,
     pub sector_systems: Vec<SectorSystem>,
     pub targets: Vec<Nothing>,
@@ -115,6 +115,31 @@ pub struct Sector {
     pub sei: Option<String>,
     pub kind: String,
     pub inherited_head: Option<String>,
+}
+
+#[derive(Debug, Deserialize, Clone)]
+#[serde(deny_unknown_fields)]
+pub struct Place {
+    pub text: String,
+    pub start: usize,
+    pub end: usize,
+    pub sentence: usize,
+    pub name: String,
+    pub kind: String,
+    pub code: Option<String>,
+    pub path: Vec<String>,
+    pub short_form: bool,
+    pub resolution: String,
+    pub candidates: Vec<Candidate>,
+    pub candidate_count: usize,
+    pub parent: Option<String>,
+}
+
+#[derive(Debug, Deserialize, Clone)]
+#[serde(deny_unknown_fields)]
+pub struct Candidate {
+    pub code: Option<String>,
+    pub path: Vec<String>,
 }
 
 #[derive(Debug, Deserialize, Clone)]

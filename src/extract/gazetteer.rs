@@ -1,0 +1,293 @@
+//! The gazetteer: every place that has a name of its own in `dictionaries/` (administrative
+//! divisions with their codes and parents, countries and foreign cities, rivers, mountains and
+//! regions), and one automaton over their names and short forms. The 41,000 townships are left
+//! out of the automaton, which they would make ten times larger and slower to build: their names
+//! end in a few suffixes (`街道`, `镇`, `乡`), and are looked up where a word ends in one.
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use rustc_hash::FxHashMap;
+
+use crate::dictionaries::{DictionaryFile, DictionaryLines};
+use crate::error::Error;
+use crate::extract::places::PlaceKind;
+use crate::extract::words::CharSet;
+
+/// Index of an entry in [`Gazetteer::entries`].
+pub type EntryId = u32;
+
+/// A place of the gazetteer.
+#[derive(Debug, Clone)]
+pub struct Entry {
+    /// Full name (`石景山区`, `美国`, `长江`).
+    pub name: String,
+    /// Level of a division, or what else the place is.
+    pub kind: PlaceKind,
+    /// Statistical code of a division, ISO 3166-1 code of a country or of a city's country.
+    pub code: Option<String>,
+    /// The division or country it belongs to.
+    pub parent: Option<EntryId>,
+}
+
+/// One place a name can stand for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Reading {
+    /// The place.
+    pub entry: EntryId,
+    /// The name is a short form (`石景山` for `石景山区`).
+    pub short: bool,
+    /// The short form also names another division of the same or a higher level, so only the
+    /// document's context can make it this place.
+    pub shared: bool,
+}
+
+/// A name found in a text, as byte offsets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NameMatch {
+    /// The name's index, for [`Gazetteer::readings`].
+    pub name: usize,
+    /// Byte offset of the name.
+    pub byte_start: usize,
+    /// Byte offset one past it.
+    pub byte_end: usize,
+}
+
+/// All named places and the automaton that finds their names.
+pub struct Gazetteer {
+    entries: Vec<Entry>,
+    /// Per name, the places it can stand for.
+    readings: Vec<Vec<Reading>>,
+    automaton: AhoCorasick,
+    /// Per pattern of the automaton, its name.
+    pattern_names: Vec<usize>,
+    by_name: FxHashMap<String, usize>,
+    /// Last characters of the township names.
+    township_ends: CharSet,
+}
+
+impl Gazetteer {
+    /// Reads `divisions.tsv`, `world.tsv` and `landforms.tsv`; a malformed line names its file
+    /// and line.
+    pub fn new(
+        divisions: &DictionaryFile,
+        world: &DictionaryFile,
+        landforms: &DictionaryFile,
+    ) -> Result<Gazetteer, Error> {
+        let mut builder = Builder::default();
+        builder.divisions(divisions)?;
+        builder.world(world)?;
+        builder.landforms(landforms)?;
+        let is_township =
+            |r: &Reading| builder.entries[r.entry as usize].kind == PlaceKind::Township;
+        let pattern_names: Vec<usize> = (0..builder.names.len())
+            .filter(|&name| !builder.readings[name].iter().all(is_township))
+            .collect();
+        let township_ends = CharSet::from_chars(
+            (0..builder.names.len())
+                .filter(|&name| builder.readings[name].iter().any(is_township))
+                .filter_map(|name| builder.names[name].chars().last()),
+        );
+        let automaton = AhoCorasickBuilder::new()
+            // Every name that ends at a place, not only the longest: the extractor picks the
+            // longest that agrees with the word boundaries.
+            .match_kind(MatchKind::Standard)
+            .build(pattern_names.iter().map(|&name| &builder.names[name]))
+            .map_err(|e| Error::Dictionary {
+                file: divisions.name().to_string(),
+                line: 0,
+                message: format!("cannot build the place-name automaton: {e}"),
+            })?;
+        Ok(Gazetteer {
+            entries: builder.entries,
+            readings: builder.readings,
+            automaton,
+            pattern_names,
+            by_name: builder.by_name,
+            township_ends,
+        })
+    }
+
+    /// Every occurrence of every name above township level in `text`, overlapping ones
+    /// included, by end.
+    pub fn find<'a>(&'a self, text: &'a str) -> impl Iterator<Item = NameMatch> + 'a {
+        self.automaton
+            .find_overlapping_iter(text)
+            .map(|m| NameMatch {
+                name: self.pattern_names[m.pattern().as_usize()],
+                byte_start: m.start(),
+                byte_end: m.end(),
+            })
+    }
+
+    /// The name or short form `text`, if the gazetteer has it.
+    pub fn lookup(&self, text: &str) -> Option<usize> {
+        self.by_name.get(text).copied()
+    }
+
+    /// Whether a township's name may end in `c`.
+    pub fn may_end_township(&self, c: char) -> bool {
+        self.township_ends.contains(c)
+    }
+
+    /// The places name `name` can stand for.
+    pub fn readings(&self, name: usize) -> &[Reading] {
+        &self.readings[name]
+    }
+
+    /// The place `id`.
+    pub fn entry(&self, id: EntryId) -> &Entry {
+        &self.entries[id as usize]
+    }
+
+    /// The place and its ancestors, from the top (`中国`-level division or country) down.
+    pub fn lineage(&self, id: EntryId) -> Vec<EntryId> {
+        let mut lineage = vec![id];
+        while let Some(parent) = self.entry(*lineage.last().unwrap_or(&id)).parent {
+            lineage.push(parent);
+        }
+        lineage.reverse();
+        lineage
+    }
+}
+
+/// Collects entries and names while the files are read.
+#[derive(Default)]
+struct Builder {
+    entries: Vec<Entry>,
+    names: Vec<String>,
+    readings: Vec<Vec<Reading>>,
+    by_name: FxHashMap<String, usize>,
+}
+
+impl Builder {
+    fn push(&mut self, entry: Entry) -> EntryId {
+        self.entries.push(entry);
+        (self.entries.len() - 1) as EntryId
+    }
+
+    fn name(&mut self, name: &str, reading: Reading) {
+        let index = *self.by_name.entry(name.to_string()).or_insert_with(|| {
+            self.names.push(name.to_string());
+            self.readings.push(Vec::new());
+            self.names.len() - 1
+        });
+        if !self.readings[index].contains(&reading) {
+            self.readings[index].push(reading);
+        }
+    }
+
+    fn divisions(&mut self, file: &DictionaryFile) -> Result<(), Error> {
+        let mut by_code: FxHashMap<String, EntryId> = FxHashMap::default();
+        for line in DictionaryLines::new(file) {
+            let line = line?;
+            let [code, level, name, parent, short] =
+                line.fields(["code", "level", "name", "parent", "short"])?;
+            let kind = match level {
+                "province" => PlaceKind::Province,
+                "prefecture" => PlaceKind::Prefecture,
+                "county" => PlaceKind::County,
+                "township" => PlaceKind::Township,
+                _ => {
+                    return Err(line.error(format!(
+                        "level must be province, prefecture, county or township, not {level:?}"
+                    )))
+                }
+            };
+            let parent = match parent {
+                "" => None,
+                code => Some(*by_code.get(code).ok_or_else(|| {
+                    line.error(format!("parent {code} is not listed before this line"))
+                })?),
+            };
+            let id = self.push(Entry {
+                name: name.to_string(),
+                kind,
+                code: Some(code.to_string()),
+                parent,
+            });
+            if by_code.insert(code.to_string(), id).is_some() {
+                return Err(line.error(format!("code {code} is listed twice")));
+            }
+            self.name(
+                name,
+                Reading {
+                    entry: id,
+                    short: false,
+                    shared: false,
+                },
+            );
+            if !short.is_empty() {
+                let (form, shared) = match short.strip_suffix('?') {
+                    Some(form) => (form, true),
+                    None => (short, false),
+                };
+                self.name(
+                    form,
+                    Reading {
+                        entry: id,
+                        short: true,
+                        shared,
+                    },
+                );
+            }
+        }
+        Ok(())
+    }
+
+    fn world(&mut self, file: &DictionaryFile) -> Result<(), Error> {
+        let mut countries: FxHashMap<String, EntryId> = FxHashMap::default();
+        for line in DictionaryLines::new(file) {
+            let line = line?;
+            let [name, kind, iso, aliases] = line.fields(["name", "kind", "iso", "aliases"])?;
+            let (kind, parent) = match kind {
+                "country" => (PlaceKind::Country, None),
+                "city" => (PlaceKind::City, countries.get(iso).copied()),
+                _ => return Err(line.error(format!("kind must be country or city, not {kind:?}"))),
+            };
+            let id = self.push(Entry {
+                name: name.to_string(),
+                kind,
+                code: Some(iso.to_string()),
+                parent,
+            });
+            if kind == PlaceKind::Country {
+                countries.insert(iso.to_string(), id);
+            }
+            self.names_with_aliases(id, name, aliases);
+        }
+        Ok(())
+    }
+
+    fn landforms(&mut self, file: &DictionaryFile) -> Result<(), Error> {
+        for line in DictionaryLines::new(file) {
+            let line = line?;
+            let [name, kind, aliases] = line.fields(["name", "kind", "aliases"])?;
+            let kind = PlaceKind::natural(kind).ok_or_else(|| {
+                line.error(format!(
+                    "kind must be river, lake, mountain, sea, island, landform or region, not {kind:?}"
+                ))
+            })?;
+            let id = self.push(Entry {
+                name: name.to_string(),
+                kind,
+                code: None,
+                parent: None,
+            });
+            self.names_with_aliases(id, name, aliases);
+        }
+        Ok(())
+    }
+
+    fn names_with_aliases(&mut self, entry: EntryId, name: &str, aliases: &str) {
+        let reading = Reading {
+            entry,
+            short: false,
+            shared: false,
+        };
+        self.name(name, reading);
+        for alias in aliases.split([',', '，']).map(str::trim) {
+            if !alias.is_empty() {
+                self.name(alias, reading);
+            }
+        }
+    }
+}

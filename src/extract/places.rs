@@ -1,0 +1,1131 @@
+//! Places: administrative divisions resolved to their code and path, countries, foreign cities
+//! and natural features from the gazetteer, and the local places no gazetteer lists (villages,
+//! roads, stations, lines, parks, zones, factories), found by the head their name ends with or
+//! as members of a list of such places.
+//!
+//! A gazetteer name is a place only where the segmentation agrees that it is a word: `大厂` in
+//! `京西八大厂` and `新和` in `创新和文化` are not counties. A name several divisions share
+//! (`朝阳区`) is resolved from the other places the document names.
+
+use rustc_hash::{FxHashMap, FxHashSet};
+use serde::Serialize;
+
+use crate::dictionaries::{DictionaryFile, DictionaryLines};
+use crate::document::Document;
+use crate::error::Error;
+use crate::extract::gazetteer::{EntryId, Gazetteer, Reading};
+use crate::extract::words::{list_items, WordIndex};
+use crate::offsets::NormalizedSpan;
+use crate::record::Mention;
+use crate::segment::Token;
+
+/// What a place is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PlaceKind {
+    /// Province, autonomous region, municipality or special administrative region.
+    Province,
+    /// Prefecture-level city, prefecture, league or autonomous prefecture.
+    Prefecture,
+    /// District, county, county-level city or banner.
+    County,
+    /// Township, town or street (街道).
+    Township,
+    /// A country.
+    Country,
+    /// A city outside China.
+    City,
+    /// A river or canal.
+    River,
+    /// A lake or reservoir.
+    Lake,
+    /// A mountain or range.
+    Mountain,
+    /// A sea, bay or strait.
+    Sea,
+    /// An island.
+    Island,
+    /// A plateau, basin, plain or desert.
+    Landform,
+    /// A named region (`京津冀`, `长三角`, `东南亚`).
+    Region,
+    /// A village.
+    Village,
+    /// A residential community (社区).
+    Community,
+    /// An area: a shanty-town, a neighbourhood, a block (`棚户区` members).
+    Area,
+    /// A road, street or lane.
+    Road,
+    /// A bridge.
+    Bridge,
+    /// A station or airport.
+    Station,
+    /// A port or wharf.
+    Port,
+    /// A railway or metro line.
+    Line,
+    /// A park or industrial park.
+    Park,
+    /// A development or demonstration zone.
+    Zone,
+    /// A factory.
+    Factory,
+    /// A landmark site: a square, a building, a venue.
+    Site,
+}
+
+impl PlaceKind {
+    /// The kind of a natural feature or region of `landforms.tsv`.
+    pub fn natural(name: &str) -> Option<PlaceKind> {
+        Some(match name {
+            "river" => PlaceKind::River,
+            "lake" => PlaceKind::Lake,
+            "mountain" => PlaceKind::Mountain,
+            "sea" => PlaceKind::Sea,
+            "island" => PlaceKind::Island,
+            "landform" => PlaceKind::Landform,
+            "region" => PlaceKind::Region,
+            _ => return None,
+        })
+    }
+
+    /// The kind of a local place of `place-words.tsv`.
+    fn local(name: &str) -> Option<PlaceKind> {
+        Some(match name {
+            "village" => PlaceKind::Village,
+            "community" => PlaceKind::Community,
+            "area" => PlaceKind::Area,
+            "road" => PlaceKind::Road,
+            "bridge" => PlaceKind::Bridge,
+            "station" => PlaceKind::Station,
+            "port" => PlaceKind::Port,
+            "line" => PlaceKind::Line,
+            "park" => PlaceKind::Park,
+            "zone" => PlaceKind::Zone,
+            "factory" => PlaceKind::Factory,
+            "site" => PlaceKind::Site,
+            other => return PlaceKind::natural(other),
+        })
+    }
+
+    /// Depth of an administrative division (0 for provinces), or `None`.
+    fn division_level(self) -> Option<usize> {
+        match self {
+            PlaceKind::Province => Some(0),
+            PlaceKind::Prefecture => Some(1),
+            PlaceKind::County => Some(2),
+            PlaceKind::Township => Some(3),
+            _ => None,
+        }
+    }
+}
+
+/// How a place was recognised and, for a division, how its name was resolved.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Resolution {
+    /// The name stands for one place.
+    Unique,
+    /// Several places have the name; the others the document names decided.
+    Context,
+    /// Several places have the name and nothing in the document decides; the highest-level
+    /// one is taken (`西安` the city, not `西安区`), as readers would.
+    Level,
+    /// Several places have the name and nothing decides: see `candidates`.
+    Ambiguous,
+    /// A local place, found by the head its name ends with (`村`, `路`, `站`).
+    Head,
+    /// A local place named in a list with others (`西黄村、衙门口、北辛安等棚户区`).
+    List,
+}
+
+/// A place named in the text.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Place {
+    /// Where it is: `text` as in the original, `start`/`end`, `sentence`.
+    #[serde(flatten)]
+    pub mention: Mention,
+    /// Full name from the gazetteer (`石景山区` for `石景山`), or the name as written
+    /// (Simplified) for a local place.
+    pub name: String,
+    /// What it is.
+    pub kind: PlaceKind,
+    /// Statistical code of a division (`110107`), ISO 3166-1 code of a country or of a city's
+    /// country; `null` for other places and for unresolved names.
+    pub code: Option<String>,
+    /// Names from the province (or country) down to the place itself; a local place's path
+    /// starts with its parent division's.
+    pub path: Vec<String>,
+    /// The text is a short form of the name (`石景山`, `北京`).
+    pub short_form: bool,
+    /// How it was recognised and resolved.
+    pub resolution: Resolution,
+    /// For an ambiguous name, the places it may be (at most [`MAX_CANDIDATES`]).
+    pub candidates: Vec<Candidate>,
+    /// How many places the ambiguous name may be in all.
+    pub candidate_count: usize,
+    /// For a local place, the code of the division it lies in, where the document says.
+    pub parent: Option<String>,
+}
+
+/// A place an ambiguous name may be.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Candidate {
+    /// Its code.
+    pub code: Option<String>,
+    /// Its path.
+    pub path: Vec<String>,
+}
+
+/// Candidates listed for an ambiguous name: `城关镇` names over a hundred townships.
+pub const MAX_CANDIDATES: usize = 10;
+
+/// Most words a township's name takes (`鲁谷/街道`, `卢沟桥/地区`).
+const MAX_TOWNSHIP_WORDS: usize = 4;
+
+/// Most tokens a local place's name takes before its head.
+const MAX_STEM_TOKENS: usize = 6;
+
+/// What must come before a head.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Head {
+    kind: PlaceKind,
+    /// A one-character head (`村`, `路`, `站`) also ends common words (`农村`, `站在`).
+    single: bool,
+}
+
+/// The gazetteer and the words of local places, built once.
+pub struct Places {
+    gazetteer: Gazetteer,
+    heads: WordIndex<Head>,
+    list_nouns: WordIndex<PlaceKind>,
+    generic: FxHashSet<String>,
+    stop_verbs: FxHashSet<String>,
+    line_stems: Vec<String>,
+    organisation_ends: WordIndex<()>,
+}
+
+/// A place found, before it becomes a [`Place`].
+#[derive(Debug, Clone)]
+struct Found {
+    span: NormalizedSpan,
+    kind: PlaceKind,
+    /// The gazetteer readings of a name; empty for a local place.
+    readings: Vec<Reading>,
+    resolution: Resolution,
+    /// The chosen reading, once resolved.
+    entry: Option<EntryId>,
+    short: bool,
+    /// A local place's division, when it names one right before it (`海淀区中关村大街`).
+    parent: Option<EntryId>,
+}
+
+impl Places {
+    /// Reads the gazetteer files and `place-words.tsv`; a malformed line names its file and
+    /// line.
+    pub fn new(gazetteer: Gazetteer, words: &DictionaryFile) -> Result<Places, Error> {
+        let (mut heads, mut list_nouns) = (Vec::new(), Vec::new());
+        let (mut generic, mut stop_verbs) = (FxHashSet::default(), FxHashSet::default());
+        let (mut line_stems, mut organisation_ends) = (Vec::new(), Vec::new());
+        for line in DictionaryLines::new(words) {
+            let line = line?;
+            let mut fields = line.text.split('\t').map(str::trim);
+            let (role, word) = (fields.next().unwrap_or(""), fields.next().unwrap_or(""));
+            let kind = fields.next().map(|kind| {
+                PlaceKind::local(kind)
+                    .ok_or_else(|| line.error(format!("{kind:?} is no kind of local place")))
+            });
+            match (role, kind) {
+                ("head", Some(kind)) => heads.push((
+                    word.to_string(),
+                    Head {
+                        kind: kind?,
+                        single: word.chars().count() == 1,
+                    },
+                )),
+                ("list", Some(kind)) => list_nouns.push((word.to_string(), kind?)),
+                ("generic", None) => {
+                    generic.insert(word.to_string());
+                }
+                ("stop", None) => {
+                    stop_verbs.insert(word.to_string());
+                }
+                ("line-stem", None) => line_stems.push(word.to_string()),
+                ("org-end", None) => organisation_ends.push((word.to_string(), ())),
+                _ => {
+                    return Err(line.error(
+                        "expected `head` or `list` with a word and a kind, or `generic`, `stop`, `line-stem` or `org-end` with a word",
+                    ))
+                }
+            }
+        }
+        Ok(Places {
+            gazetteer,
+            heads: WordIndex::ending(heads),
+            list_nouns: WordIndex::ending(list_nouns),
+            generic,
+            stop_verbs,
+            line_stems,
+            organisation_ends: WordIndex::ending(organisation_ends),
+        })
+    }
+
+    /// The places of a document, in text order.
+    // Kept out of line so that profiles and `scripts/bench-instructions.sh` see the stage.
+    #[inline(never)]
+    pub fn find(&self, document: &Document) -> Vec<Place> {
+        let mut found = self.named(document, &Boundaries::new(document));
+        let local = self.headed(document, &found);
+        // A local place holds the division its name starts with (`广宁村`, `石景山路`).
+        // but a name the gazetteer knows whole stays its place (`石景山`, not a mountain).
+        let local: Vec<Found> = local
+            .into_iter()
+            .filter(|l| {
+                !found
+                    .iter()
+                    .any(|f| f.span.start <= l.span.start && l.span.end <= f.span.end)
+            })
+            .collect();
+        found.retain(|f| !local.iter().any(|l| l.span.overlaps(f.span)));
+        found.extend(local);
+        self.list_members(document, &mut found);
+        found.sort_by_key(|f| f.span.start);
+        self.resolve(document, &mut found);
+        self.places(document, found)
+    }
+
+    /// Gazetteer names that are whole words of the segmentation, longest first, without
+    /// overlaps.
+    fn named(&self, document: &Document, boundaries: &Boundaries) -> Vec<Found> {
+        let index = document.normalized_index();
+        let mut matches: Vec<(usize, usize, usize)> = self
+            .gazetteer
+            .find(document.normalized())
+            .filter(|m| boundaries.holds_name(m.byte_start, m.byte_end))
+            .map(|m| (index.char(m.byte_start), index.char(m.byte_end), m.name))
+            .collect();
+        self.townships(document, &mut matches);
+        matches.retain(|&(_, end, _)| !self.names_an_organisation(document, end));
+        matches.sort_by_key(|&(start, end, _)| (start, std::cmp::Reverse(end)));
+        let mut found: Vec<Found> = Vec::new();
+        for (start, end, name) in matches {
+            if found.last().is_some_and(|f| f.span.end > start) {
+                continue;
+            }
+            let readings = self.gazetteer.readings(name).to_vec();
+            let first = self.gazetteer.entry(readings[0].entry);
+            found.push(Found {
+                span: NormalizedSpan { start, end },
+                kind: first.kind,
+                short: readings.iter().all(|r| r.short),
+                readings,
+                resolution: Resolution::Unique,
+                entry: None,
+                parent: None,
+            });
+        }
+        found
+    }
+
+    /// Township names ending where a word ends, made of up to four words (`鲁谷街道`).
+    fn townships(&self, document: &Document, matches: &mut Vec<(usize, usize, usize)>) {
+        let chars = document.normalized_chars();
+        let tokens = document.tokens();
+        let text = document.normalized();
+        for (at, token) in tokens.iter().enumerate() {
+            if !self.gazetteer.may_end_township(chars[token.span.end - 1]) {
+                continue;
+            }
+            for first in (at.saturating_sub(MAX_TOWNSHIP_WORDS - 1)..=at).rev() {
+                let candidate = &text[tokens[first].byte_start..token.byte_end];
+                if let Some(name) = self.gazetteer.lookup(candidate) {
+                    matches.push((tokens[first].span.start, token.span.end, name));
+                }
+            }
+        }
+    }
+
+    /// Whether the words right after a place name end the name of a company, club or school
+    /// (`中国建设银行`, `北京大学`), which then holds the place name.
+    fn names_an_organisation(&self, document: &Document, end: usize) -> bool {
+        let chars = document.normalized_chars();
+        let tokens = document.tokens();
+        let next = first_token_at(tokens, end);
+        let mut ends = tokens[next.min(tokens.len())..].iter().map(|t| t.span.end);
+        ends.by_ref().take(2).take_while(|&e| e > end).any(|e| {
+            self.organisation_ends
+                .longest_ending_at(chars, e, |_| true)
+                .is_some_and(|(_, length)| e - length >= end)
+        })
+    }
+
+    /// Local places: a stem of name-like words, then a head (`衙门口站`, `永引渠南路`).
+    fn headed(&self, document: &Document, named: &[Found]) -> Vec<Found> {
+        let chars = document.normalized_chars();
+        let tokens = document.tokens();
+        let mut found: Vec<Found> = Vec::new();
+        for (at, token) in tokens.iter().enumerate() {
+            let Some((head, length)) = self
+                .heads
+                .longest_ending_at(chars, token.span.end, |_| true)
+            else {
+                continue;
+            };
+            let head_start = token.span.end - length;
+            // The head of a division's own name (`新区` of `浦东新区`) starts no other place.
+            if named
+                .iter()
+                .any(|f| f.span.start < head_start && token.span.end <= f.span.end)
+            {
+                continue;
+            }
+            // A common word that ends in a head (`道路`, `农村`, `生产线`) names no place.
+            if head_start > token.span.start && self.generic.contains(document.token_text(token)) {
+                continue;
+            }
+            if head.single && token.tag.as_bytes() == b"v" && token.span.len() == 1 {
+                // `站在`, `路过`: the character is a verb here.
+                let next = tokens.get(at + 1).map(|t| t.tag.as_bytes());
+                if matches!(next, Some(b"p" | b"v" | b"d" | b"f" | b"ul" | b"uz")) {
+                    continue;
+                }
+            }
+            // The token that holds the head's first character, and the part of it before.
+            let mut first = at;
+            while tokens[first].span.start > head_start {
+                first -= 1;
+            }
+            let prefix = NormalizedSpan {
+                start: tokens[first].span.start,
+                end: head_start,
+            };
+            // One character before the head in a proper name is a name (`宏村`).
+            let one_character_name = first == at
+                && prefix.len() == 1
+                && (matches!(token.tag.as_bytes(), b"ns" | b"nz")
+                    || (token.tag.as_bytes() == b"nr" && head.kind == PlaceKind::Village))
+                && !matches!(chars[prefix.start], '东' | '西' | '南' | '北' | '中');
+            let stem = if one_character_name {
+                Some((token.span.start, None))
+            } else {
+                self.stem(document, named, &found, first, prefix, *head)
+            };
+            let Some((stem_start, parent)) = stem else {
+                continue;
+            };
+            let span = NormalizedSpan {
+                start: stem_start,
+                end: token.span.end,
+            };
+            // A name the gazetteer knows is its place or, where rejected there, none
+            // (`香港` is no port, `山东省` before `大学` no province).
+            if self
+                .gazetteer
+                .lookup(document.normalized_text(span))
+                .is_some()
+            {
+                continue;
+            }
+            // A longer place ending here (`福寿岭站` over `福寿岭`) replaces the shorter ones.
+            found.retain(|f| !(f.span.start >= span.start && f.span.end <= span.end));
+            if found.iter().any(|f| f.span.overlaps(span)) {
+                continue;
+            }
+            found.push(Found {
+                span,
+                kind: head.kind,
+                readings: Vec::new(),
+                resolution: Resolution::Head,
+                entry: None,
+                short: false,
+                parent,
+            });
+        }
+        found
+    }
+
+    /// Where the name before a head starts, and the division named right before the name.
+    /// `first` is the token holding the head's first character and `prefix` the part of it
+    /// before the head.
+    #[allow(clippy::too_many_arguments)]
+    fn stem(
+        &self,
+        document: &Document,
+        named: &[Found],
+        local: &[Found],
+        first: usize,
+        prefix: NormalizedSpan,
+        head: Head,
+    ) -> Option<(usize, Option<EntryId>)> {
+        let tokens = document.tokens();
+        // Pieces of the stem, right to left: the prefix, then whole tokens.
+        let mut pieces: Vec<Piece> = Vec::new();
+        if !prefix.is_empty() {
+            pieces.push(Piece {
+                span: prefix,
+                tag: tokens[first].tag.as_bytes().to_vec(),
+            });
+        }
+        let mut parent = None;
+        let mut at = first;
+        while at > 0 && pieces.len() < MAX_STEM_TOKENS {
+            let token = &tokens[at - 1];
+            // A division right before the name is where the place lies; right before the
+            // head it is the name (`广宁村`).
+            if let Some(division) = named.iter().find(|f| f.span.end == token.span.end) {
+                if pieces.iter().any(|p| !p.is_direction(document)) {
+                    parent = division.readings.first().map(|r| r.entry);
+                    break;
+                }
+                pieces.push(Piece {
+                    span: division.span,
+                    tag: b"ns".to_vec(),
+                });
+                at = first_token_at(tokens, division.span.start);
+                if at == 0 || division.span.start < token.span.start {
+                    break;
+                }
+                continue;
+            }
+            // A name runs on over a place it holds (`中关村…产业园`, `福寿岭站`), not over a
+            // line or road before it (`地铁1号线福寿岭站`).
+            if local.iter().any(|l| {
+                l.span.end == token.span.end
+                    && matches!(
+                        l.kind,
+                        PlaceKind::Line | PlaceKind::Road | PlaceKind::Station
+                    )
+            }) || !self.stem_word(document, token)
+            {
+                break;
+            }
+            pieces.push(Piece {
+                span: token.span,
+                tag: token.tag.as_bytes().to_vec(),
+            });
+            at -= 1;
+        }
+        let start = self.stem_start(document, &pieces, head)?;
+        let whole = pieces.last().is_some_and(|p| p.span.start == start);
+        Some((start, parent.filter(|_| whole)))
+    }
+
+    /// Whether a token can be part of a local place's name.
+    fn stem_word(&self, document: &Document, token: &Token) -> bool {
+        let text = document.token_text(token);
+        match token.tag.as_bytes() {
+            [b'n', ..] | b"j" | b"eng" | b"m" | b"q" | b"b" | b"s" | b"zg" | b"vg" | b"a" => true,
+            b"v" | b"vn" => !self.stop_verbs.contains(text),
+            b"x" => text.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'),
+            _ => false,
+        }
+    }
+
+    /// Where the name starts among `pieces` (right to left), or `None` when no name is there.
+    fn stem_start(&self, document: &Document, pieces: &[Piece], head: Head) -> Option<usize> {
+        let text = |piece: &Piece| document.normalized_text(piece.span);
+        let chosen = if head.kind == PlaceKind::Line && !head.single {
+            // `号线`: the number and what it is a line of (`地铁1号线`).
+            let system = pieces
+                .iter()
+                .rposition(|p| self.line_stems.iter().any(|s| text(p).contains(s.as_str())))?;
+            Some(system)
+        } else if head.kind == PlaceKind::Line {
+            // `线` ends `生产线` and `红线`: a line names its railway (`市郊铁路城市副中心线`),
+            // and may take one modifier before it.
+            let system = pieces
+                .iter()
+                .rposition(|p| self.line_stems.iter().any(|s| text(p).contains(s.as_str())))?;
+            let modifier = pieces
+                .get(system + 1)
+                .is_some_and(|p| matches!(p.tag.as_slice(), b"s" | b"b" | b"a"));
+            Some(system + usize::from(modifier))
+        } else if let Some(proper) = pieces
+            .iter()
+            .rposition(|p| p.is_proper() && !p.is_direction(document))
+        {
+            // The leftmost proper name, and a one-character modifier before it (`新首钢`).
+            Some(proper)
+        } else {
+            // The nearest noun that is no generic word, and the generic words before it
+            // (`国家体育产业示范区`, `新首钢高端产业综合服务区`).
+            let anchor = pieces.iter().position(|p| {
+                p.is_noun_like()
+                    && text(p).chars().count() >= 2
+                    && !self.generic.contains(text(p))
+                    && !p.is_direction(document)
+            })?;
+            let mut start = anchor;
+            while pieces
+                .get(start + 1)
+                .is_some_and(|p| self.generic.contains(text(p)) || p.is_modifier(document))
+            {
+                start += 1;
+            }
+            Some(start)
+        }?;
+        let mut chosen = chosen;
+        while pieces
+            .get(chosen + 1)
+            .is_some_and(|p| p.is_modifier(document))
+        {
+            chosen += 1;
+        }
+        let name: String = pieces[..=chosen].iter().rev().map(text).collect();
+        let length = name.chars().count();
+        let only_generic = pieces[..=chosen]
+            .iter()
+            .all(|p| self.generic.contains(text(p)) || p.is_direction(document));
+        // Two numbers make a framework (`一轴四园`), not a park; one is a name (`三里屯`).
+        let numerals = name
+            .chars()
+            .filter(|c| "0123456789一二三四五六七八九十".contains(*c));
+        let numbered = head.kind != PlaceKind::Line && numerals.count() >= 2;
+        let anchored = !head.single || pieces[..=chosen].iter().any(|p| p.is_name_anchor());
+        if only_generic || numbered || length < 2 || !anchored {
+            return None;
+        }
+        Some(pieces[chosen].span.start)
+    }
+
+    /// The members of `A、B、C等(noun)` where the noun is a kind of place, or where a place
+    /// follows `等` (`巴威-北锅、石热等“京西八大厂”`).
+    fn list_members(&self, document: &Document, found: &mut Vec<Found>) {
+        let tokens = document.tokens();
+        let chars = document.normalized_chars();
+        let mut members = Vec::new();
+        for (at, token) in tokens.iter().enumerate() {
+            if document.token_text(token) != "等" {
+                continue;
+            }
+            let mut next = at + 1;
+            while tokens
+                .get(next)
+                .is_some_and(|t| matches!(document.token_text(t), "“" | "\"" | "‘" | "'"))
+            {
+                next += 1;
+            }
+            let Some(after) = tokens.get(next) else {
+                continue;
+            };
+            let kind = found
+                .iter()
+                .find(|f| f.span.start == after.span.start && f.readings.is_empty())
+                .map(|f| f.kind)
+                .or_else(|| {
+                    // The noun may be one or two words (`棚户区`, `重点区域`).
+                    (next..tokens.len().min(next + 2)).find_map(|last| {
+                        let end = tokens[last].span.end;
+                        self.list_nouns
+                            .longest_ending_at(chars, end, |_| true)
+                            .filter(|(_, length)| end - length >= after.span.start)
+                            .map(|(kind, _)| *kind)
+                    })
+                });
+            let Some(kind) = kind else {
+                continue;
+            };
+            for item in list_items(document, &tokens[..at], |t| self.member_word(document, t)) {
+                let span = NormalizedSpan {
+                    start: tokens[item.start].span.start,
+                    end: tokens[item.end - 1].span.end,
+                };
+                let text = document.normalized_text(span);
+                if span.len() < 2 || self.generic.contains(text) {
+                    continue;
+                }
+                if !found.iter().any(|f| f.span.overlaps(span)) {
+                    members.push(Found {
+                        span,
+                        kind,
+                        readings: Vec::new(),
+                        resolution: Resolution::List,
+                        entry: None,
+                        short: false,
+                        parent: None,
+                    });
+                }
+            }
+        }
+        found.extend(members);
+    }
+
+    /// Whether a token can be part of a list member: name-like words, not verbs of action.
+    fn member_word(&self, document: &Document, token: &Token) -> bool {
+        self.stem_word(document, token) && document.token_text(token) != "、"
+    }
+
+    /// Chooses each gazetteer name's reading from the document's context, and drops the names
+    /// that are no place here.
+    fn resolve(&self, document: &Document, found: &mut Vec<Found>) {
+        // The places named without doubt, each with the form of its name (full or short): a
+        // name is supported by the others, not by itself said again.
+        let anchors: FxHashSet<(EntryId, bool)> = found
+            .iter()
+            .filter_map(|f| match f.readings.as_slice() {
+                [reading] if !reading.shared => Some((reading.entry, reading.short)),
+                _ => None,
+            })
+            .collect();
+        let named_in_full: FxHashSet<EntryId> = anchors
+            .iter()
+            .filter(|(_, short)| !short)
+            .map(|&(entry, _)| entry)
+            .collect();
+        // For each division, how many of them it is or holds.
+        let mut named_within: FxHashMap<EntryId, usize> = FxHashMap::default();
+        for &(entry, _) in &anchors {
+            for within in self.gazetteer.lineage(entry) {
+                *named_within.entry(within).or_default() += 1;
+            }
+        }
+        let tokens = document.tokens();
+        found.retain_mut(|f| {
+            if f.readings.is_empty() {
+                return true;
+            }
+            // The places of the reading's lineage that other names stand for or lie in.
+            let support = |r: &Reading| {
+                let own = usize::from(anchors.contains(&(r.entry, r.short)));
+                self.gazetteer
+                    .lineage(r.entry)
+                    .iter()
+                    .filter(|e| named_within.get(e).copied().unwrap_or(0) > own)
+                    .count()
+            };
+            let best = f.readings.iter().map(support).max().unwrap_or(0);
+            let supported: Vec<&Reading> = f
+                .readings
+                .iter()
+                .filter(|r| best > 0 && support(r) == best)
+                .collect();
+            let (resolution, reading) = if let [reading] = supported.as_slice() {
+                let resolution = if f.readings.len() == 1 {
+                    Resolution::Unique
+                } else {
+                    Resolution::Context
+                };
+                (resolution, Some(**reading))
+            } else {
+                let open: Vec<&Reading> = f.readings.iter().filter(|r| !r.shared).collect();
+                match open.as_slice() {
+                    [] => return false,
+                    [reading] => {
+                        let resolution = if f.readings.len() == 1 {
+                            Resolution::Unique
+                        } else {
+                            Resolution::Level
+                        };
+                        (resolution, Some(**reading))
+                    }
+                    several => {
+                        let top = several
+                            .iter()
+                            .filter_map(|r| self.level(r.entry))
+                            .min()
+                            .unwrap_or(0);
+                        let highest: Vec<&&Reading> = several
+                            .iter()
+                            .filter(|r| self.level(r.entry).is_none_or(|l| l == top))
+                            .collect();
+                        match highest.as_slice() {
+                            [reading] => (Resolution::Level, Some(***reading)),
+                            _ => (Resolution::Ambiguous, None),
+                        }
+                    }
+                }
+            };
+            // A county or township name, or a short form, without support must look like a
+            // name to the segmenter: `平房区` in `平房区、边角地` is a kind of area, `白银` is
+            // silver.
+            let low = f
+                .readings
+                .iter()
+                .all(|r| self.level(r.entry).is_some_and(|l| l >= 2));
+            let looks_like_a_name = looks_like_a_name(tokens, f.span);
+            if best == 0 && low && !looks_like_a_name {
+                return false;
+            }
+            // A short form must look like a name or stand for a place named in full: `古城`
+            // in `丽江古城` is the old town, though 古城区 lies in 丽江. A province or city
+            // running into a longer word stays (`北京地区`, `香港电影`).
+            let short = reading.map_or(f.short, |r| r.short);
+            let whole_word = tokens
+                .get(first_token_at(tokens, f.span.start))
+                .is_some_and(|t| t.span == f.span);
+            if short
+                && (low || whole_word)
+                && !looks_like_a_name
+                && !reading.is_some_and(|r| named_in_full.contains(&r.entry))
+            {
+                return false;
+            }
+            f.resolution = resolution;
+            f.entry = reading.map(|r| r.entry);
+            f.short = short;
+            if let Some(entry) = f.entry {
+                f.kind = self.gazetteer.entry(entry).kind;
+            }
+            true
+        });
+    }
+
+    fn level(&self, entry: EntryId) -> Option<usize> {
+        self.gazetteer.entry(entry).kind.division_level()
+    }
+
+    /// The records of the places found, with paths, codes and parents.
+    fn places(&self, document: &Document, found: Vec<Found>) -> Vec<Place> {
+        // Where the document names one county-level division only, its local places lie there.
+        let counties: FxHashSet<EntryId> = found
+            .iter()
+            .filter_map(|f| f.entry)
+            .filter(|&e| self.level(e) == Some(2))
+            .collect();
+        let only_county = (counties.len() == 1).then(|| *counties.iter().next().unwrap_or(&0));
+        let mut last_division: FxHashMap<usize, EntryId> = FxHashMap::default();
+        let mut places = Vec::with_capacity(found.len());
+        for f in found {
+            let mention = document.mention(f.span);
+            let sentence = mention.sentence;
+            let place = match f.entry {
+                Some(entry) => {
+                    let record = self.gazetteer.entry(entry);
+                    if self.level(entry).is_some_and(|l| l >= 2) {
+                        last_division.insert(sentence, entry);
+                    }
+                    Place {
+                        mention,
+                        name: record.name.clone(),
+                        kind: record.kind,
+                        code: record.code.clone(),
+                        path: self.path(entry),
+                        short_form: f.short,
+                        resolution: f.resolution,
+                        candidates: Vec::new(),
+                        candidate_count: 0,
+                        parent: None,
+                    }
+                }
+                None if !f.readings.is_empty() => Place {
+                    mention,
+                    name: document.normalized_text(f.span).to_string(),
+                    kind: f.kind,
+                    code: None,
+                    path: Vec::new(),
+                    short_form: f.short,
+                    resolution: Resolution::Ambiguous,
+                    candidates: f
+                        .readings
+                        .iter()
+                        .take(MAX_CANDIDATES)
+                        .map(|r| Candidate {
+                            code: self.gazetteer.entry(r.entry).code.clone(),
+                            path: self.path(r.entry),
+                        })
+                        .collect(),
+                    candidate_count: f.readings.len(),
+                    parent: None,
+                },
+                None => {
+                    let name = document.normalized_text(f.span).to_string();
+                    let parent = f
+                        .parent
+                        .or_else(|| last_division.get(&sentence).copied())
+                        .or(only_county);
+                    let mut path = parent.map(|p| self.path(p)).unwrap_or_default();
+                    path.push(name.clone());
+                    Place {
+                        mention,
+                        name,
+                        kind: f.kind,
+                        code: None,
+                        path,
+                        short_form: false,
+                        resolution: f.resolution,
+                        candidates: Vec::new(),
+                        candidate_count: 0,
+                        parent: parent.and_then(|p| self.gazetteer.entry(p).code.clone()),
+                    }
+                }
+            };
+            places.push(place);
+        }
+        places
+    }
+
+    fn path(&self, entry: EntryId) -> Vec<String> {
+        self.gazetteer
+            .lineage(entry)
+            .into_iter()
+            .map(|e| self.gazetteer.entry(e).name.clone())
+            .collect()
+    }
+}
+
+/// A piece of a local place's stem: a token, or the part of one before a head.
+struct Piece {
+    span: NormalizedSpan,
+    tag: Vec<u8>,
+}
+
+impl Piece {
+    /// A proper name: a place, a person, another proper noun, an abbreviation, Latin letters.
+    fn is_proper(&self) -> bool {
+        matches!(
+            self.tag.as_slice(),
+            b"ns" | b"nr" | b"nrt" | b"nrfg" | b"nz" | b"nt" | b"j" | b"eng"
+        )
+    }
+
+    /// A word that can anchor a name of its own.
+    fn is_noun_like(&self) -> bool {
+        matches!(
+            self.tag.as_slice(),
+            [b'n', ..] | b"vg" | b"j" | b"eng" | b"s"
+        )
+    }
+
+    /// A word that can anchor the name before a one-character head: `石门路`, not `人们站`.
+    fn is_name_anchor(&self) -> bool {
+        self.is_proper() || matches!(self.tag.as_slice(), b"n" | b"ng" | b"s" | b"m" | b"q")
+    }
+
+    /// `新` or `老` before a name.
+    fn is_modifier(&self, document: &Document) -> bool {
+        self.span.len() == 1
+            && matches!(self.tag.as_slice(), b"a" | b"b")
+            && matches!(
+                document.normalized_text(self.span),
+                "新" | "老" | "大" | "小"
+            )
+    }
+
+    /// A compass point alone (`西` of `西路`): part of the name, never all of it.
+    fn is_direction(&self, document: &Document) -> bool {
+        matches!(
+            document.normalized_text(self.span),
+            "东" | "西" | "南" | "北" | "中" | "东西" | "南北"
+        )
+    }
+}
+
+/// Whether the words of `span` look like a place name: one word the segmenter tags as a place
+/// or proper noun, or words starting with one.
+fn looks_like_a_name(tokens: &[Token], span: NormalizedSpan) -> bool {
+    let first = first_token_at(tokens, span.start);
+    tokens.get(first).is_some_and(|t| {
+        matches!(
+            t.tag.as_bytes(),
+            b"ns" | b"nz" | b"nt" | b"j" | b"nr" | b"nrt" | b"nrfg"
+        ) && t.span.start == span.start
+    })
+}
+
+/// Index of the token that holds character `position` (or the first after it).
+fn first_token_at(tokens: &[Token], position: usize) -> usize {
+    tokens.partition_point(|t| t.span.end <= position)
+}
+
+/// Word boundaries of the segmentation, by byte.
+struct Boundaries {
+    /// For a byte where a word starts, where it ends; 0 elsewhere.
+    word_end: Vec<usize>,
+    ends: Vec<bool>,
+}
+
+/// Most bytes a word may run on after a name it starts with (`北京地区`, `香港电影`): two
+/// characters of the Basic Multilingual Plane.
+const RUN_ON_BYTES: usize = 6;
+
+impl Boundaries {
+    fn new(document: &Document) -> Boundaries {
+        let bytes = document.normalized().len();
+        let (mut word_end, mut ends) = (vec![0; bytes + 1], vec![false; bytes + 1]);
+        for token in document.tokens() {
+            word_end[token.byte_start] = token.byte_end;
+            ends[token.byte_end] = true;
+        }
+        Boundaries { word_end, ends }
+    }
+
+    /// Whether the words agree that a name is there: it starts a word, and ends one or runs
+    /// into a word it starts (`北京` of `北京地区`). A name that starts inside a word is part
+    /// of another name (`大厂` of `八大厂`, `新和` of `创新和文化`).
+    fn holds_name(&self, start: usize, end: usize) -> bool {
+        let word_end = self.word_end.get(start).copied().unwrap_or(0);
+        word_end != 0
+            && (self.ends.get(end).copied().unwrap_or(false)
+                || (word_end > end && word_end - end <= RUN_ON_BYTES))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::pipeline::Pipeline;
+
+    fn places(text: &str) -> Vec<Place> {
+        let pipeline = Pipeline::for_tests();
+        pipeline.places(&pipeline.analyze(text.to_string()))
+    }
+
+    /// The place written `text` in `sentence`, if any.
+    fn place<'p>(found: &'p [Place], text: &str) -> Option<&'p Place> {
+        found.iter().find(|p| p.mention.text == text)
+    }
+
+    #[test]
+    fn short_forms_stand_for_their_divisions() {
+        let cases = [
+            ("北京将建设国际科技创新中心。", "北京", "110000", "北京市"),
+            ("内蒙古草原面积较大。", "内蒙古", "150000", "内蒙古自治区"),
+            (
+                "广西糖料蔗种植面积稳定。",
+                "广西",
+                "450000",
+                "广西壮族自治区",
+            ),
+            (
+                "浦东新区推进综合改革试点。",
+                "浦东新区",
+                "310115",
+                "浦东新区",
+            ),
+            ("浦东推进综合改革试点。", "浦东", "310115", "浦东新区"),
+            ("北京石景山推进城市更新。", "石景山", "110107", "石景山区"),
+        ];
+        for (sentence, text, code, name) in cases {
+            let found = places(sentence);
+            let place = place(&found, text).unwrap_or_else(|| panic!("{text} in {sentence}"));
+            assert_eq!(place.code.as_deref(), Some(code), "{sentence}");
+            assert_eq!(place.name, name);
+            assert_eq!(place.short_form, text != name, "{sentence}");
+        }
+    }
+
+    #[test]
+    fn a_shared_name_is_resolved_by_the_other_places_or_left_ambiguous() {
+        let cases = [
+            (
+                "北京市海淀区和朝阳区联合开展检查。",
+                Some("110105"),
+                Resolution::Context,
+            ),
+            (
+                "长春市朝阳区开展检查。",
+                Some("220104"),
+                Resolution::Context,
+            ),
+            ("朝阳区开展检查。", None, Resolution::Ambiguous),
+        ];
+        for (sentence, code, resolution) in cases {
+            let found = places(sentence);
+            let place = place(&found, "朝阳区").unwrap_or_else(|| panic!("{sentence}"));
+            assert_eq!(place.code.as_deref(), code, "{sentence}");
+            assert_eq!(place.resolution, resolution, "{sentence}");
+        }
+        let found = places("朝阳区开展检查。");
+        let ambiguous = place(&found, "朝阳区").unwrap();
+        assert!(ambiguous.candidate_count >= 2);
+        assert!(ambiguous
+            .candidates
+            .iter()
+            .any(|c| c.path == ["北京市", "朝阳区"]));
+        // 西安 is the city, not 西安区 of 辽源, when nothing says otherwise.
+        let found = places("西安的游客数量创新高。");
+        let xian = place(&found, "西安").unwrap();
+        assert_eq!(
+            (xian.code.as_deref(), xian.resolution),
+            (Some("610100"), Resolution::Level)
+        );
+    }
+
+    #[test]
+    fn a_division_name_inside_another_word_is_no_place() {
+        let cases = [
+            ("加快平房区、边角地更新改造。", "平房区"),
+            ("带动京西八大厂全面复兴。", "大厂"),
+            ("完成广宁村棚户区改造。", "广宁"),
+            ("推动科技创新和文化繁荣。", "新和"),
+            ("中国建设银行发布年报。", "中国"),
+            ("北京大学举办论坛。", "北京"),
+        ];
+        for (sentence, text) in cases {
+            let found = places(sentence);
+            assert!(
+                found
+                    .iter()
+                    .all(|p| p.mention.text != text || p.code.is_none()),
+                "{text} in {sentence}: {found:?}"
+            );
+        }
+        assert_eq!(
+            place(&places("完成广宁村棚户区改造。"), "广宁村").map(|p| p.kind),
+            Some(PlaceKind::Village)
+        );
+    }
+
+    #[test]
+    fn local_places_are_typed_by_their_heads() {
+        let cases = [
+            ("全面完成西黄村改造。", "西黄村", PlaceKind::Village),
+            ("朝阳社区居民参加活动。", "朝阳社区", PlaceKind::Community),
+            ("推进石门路改造。", "石门路", PlaceKind::Road),
+            ("建成体育场西路。", "体育场西路", PlaceKind::Road),
+            (
+                "加快地铁1号线福寿岭站建设。",
+                "福寿岭站",
+                PlaceKind::Station,
+            ),
+            ("加快地铁1号线福寿岭站建设。", "地铁1号线", PlaceKind::Line),
+            ("推进新首钢园建设。", "新首钢园", PlaceKind::Park),
+            ("建设科幻产业集聚区。", "科幻产业集聚区", PlaceKind::Zone),
+            ("南京长江大桥通车。", "南京长江大桥", PlaceKind::Bridge),
+            ("丽泽商务区建设提速。", "丽泽商务区", PlaceKind::Zone),
+        ];
+        for (sentence, text, kind) in cases {
+            let found = places(sentence);
+            let place =
+                place(&found, text).unwrap_or_else(|| panic!("{text} in {sentence}: {found:?}"));
+            assert_eq!(place.kind, kind, "{sentence}");
+            assert_eq!(place.resolution, Resolution::Head, "{sentence}");
+        }
+        // Common words that end in a head, and frameworks, are no places.
+        for sentence in [
+            "加强农村道路建设。",
+            "守住生态保护红线。",
+            "推进“一轴四园”建设。",
+            "人们站在路边。",
+        ] {
+            let found = places(sentence);
+            assert!(found.is_empty(), "{sentence}: {found:?}");
+        }
+    }
+
+    #[test]
+    fn list_members_take_the_kind_of_their_list() {
+        let found = places("全面完成西黄村、衙门口、北辛安等棚户区改造任务。");
+        let kinds: Vec<(&str, PlaceKind, Resolution)> = found
+            .iter()
+            .map(|p| (p.mention.text.as_str(), p.kind, p.resolution))
+            .collect();
+        assert_eq!(
+            kinds,
+            [
+                ("西黄村", PlaceKind::Village, Resolution::Head),
+                ("衙门口", PlaceKind::Area, Resolution::List),
+                ("北辛安", PlaceKind::Area, Resolution::List),
+            ]
+        );
+    }
+
+    #[test]
+    fn local_places_name_the_division_the_text_puts_them_in() {
+        let found = places("北京市海淀区中关村大街拓宽工程开工。");
+        let street = place(&found, "中关村大街").unwrap();
+        assert_eq!(street.parent.as_deref(), Some("110108"));
+        assert_eq!(street.path, ["北京市", "海淀区", "中关村大街"]);
+    }
+}
