@@ -32,6 +32,12 @@ impl PosTag {
     /// The longest tag kept whole; jieba's longest is `nrfg`.
     const CAPACITY: usize = 4;
 
+    /// `ns`, a place name.
+    pub const PLACE: PosTag = PosTag {
+        bytes: [b'n', b's', 0, 0],
+        len: 2,
+    };
+
     fn new(tag: &str) -> PosTag {
         let mut bytes = [0; PosTag::CAPACITY];
         let len = tag

@@ -76,21 +76,25 @@ impl Gazetteer {
         builder.divisions(divisions)?;
         builder.world(world)?;
         builder.landforms(landforms)?;
+        let mut names = vec![""; builder.readings.len()];
+        for (name, &index) in &builder.by_name {
+            names[index] = name;
+        }
         let is_township =
             |r: &Reading| builder.entries[r.entry as usize].kind == PlaceKind::Township;
-        let pattern_names: Vec<usize> = (0..builder.names.len())
+        let pattern_names: Vec<usize> = (0..names.len())
             .filter(|&name| !builder.readings[name].iter().all(is_township))
             .collect();
         let township_ends = CharSet::from_chars(
-            (0..builder.names.len())
+            (0..names.len())
                 .filter(|&name| builder.readings[name].iter().any(is_township))
-                .filter_map(|name| builder.names[name].chars().last()),
+                .filter_map(|name| names[name].chars().last()),
         );
         let automaton = AhoCorasickBuilder::new()
             // Every name that ends at a place, not only the longest: the extractor picks the
             // longest that agrees with the word boundaries.
             .match_kind(MatchKind::Standard)
-            .build(pattern_names.iter().map(|&name| &builder.names[name]))
+            .build(pattern_names.iter().map(|&name| names[name]))
             .map_err(|e| Error::Dictionary {
                 file: divisions.name().to_string(),
                 line: 0,
@@ -138,14 +142,16 @@ impl Gazetteer {
         &self.entries[id as usize]
     }
 
-    /// The place and its ancestors, from the top (`中国`-level division or country) down.
+    /// The place and its ancestors, from the top (a province or country) down.
     pub fn lineage(&self, id: EntryId) -> Vec<EntryId> {
-        let mut lineage = vec![id];
-        while let Some(parent) = self.entry(*lineage.last().unwrap_or(&id)).parent {
-            lineage.push(parent);
-        }
+        let mut lineage: Vec<EntryId> = self.ancestors(id).collect();
         lineage.reverse();
         lineage
+    }
+
+    /// The place, then its parent, up to the top.
+    pub fn ancestors(&self, id: EntryId) -> impl Iterator<Item = EntryId> + '_ {
+        std::iter::successors(Some(id), |&at| self.entry(at).parent)
     }
 }
 
@@ -153,7 +159,7 @@ impl Gazetteer {
 #[derive(Default)]
 struct Builder {
     entries: Vec<Entry>,
-    names: Vec<String>,
+    /// Per name, by its index in `by_name`, the places it stands for.
     readings: Vec<Vec<Reading>>,
     by_name: FxHashMap<String, usize>,
 }
@@ -165,11 +171,16 @@ impl Builder {
     }
 
     fn name(&mut self, name: &str, reading: Reading) {
-        let index = *self.by_name.entry(name.to_string()).or_insert_with(|| {
-            self.names.push(name.to_string());
-            self.readings.push(Vec::new());
-            self.names.len() - 1
-        });
+        // Looked up before it is copied: most short forms and many names come again.
+        let index = match self.by_name.get(name) {
+            Some(&index) => index,
+            None => {
+                self.readings.push(Vec::new());
+                self.by_name
+                    .insert(name.to_string(), self.readings.len() - 1);
+                self.readings.len() - 1
+            }
+        };
         if !self.readings[index].contains(&reading) {
             self.readings[index].push(reading);
         }

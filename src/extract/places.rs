@@ -17,7 +17,7 @@ use crate::extract::gazetteer::{EntryId, Gazetteer, Reading};
 use crate::extract::words::{list_items, WordIndex};
 use crate::offsets::NormalizedSpan;
 use crate::record::Mention;
-use crate::segment::Token;
+use crate::segment::{PosTag, Token};
 
 /// What a place is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -464,7 +464,7 @@ impl Places {
         if !prefix.is_empty() {
             pieces.push(Piece {
                 span: prefix,
-                tag: tokens[first].tag.as_bytes().to_vec(),
+                tag: tokens[first].tag,
             });
         }
         let mut parent = None;
@@ -480,7 +480,7 @@ impl Places {
                 }
                 pieces.push(Piece {
                     span: division.span,
-                    tag: b"ns".to_vec(),
+                    tag: PosTag::PLACE,
                 });
                 at = first_token_at(tokens, division.span.start);
                 if at == 0 || division.span.start < token.span.start {
@@ -502,7 +502,7 @@ impl Places {
             }
             pieces.push(Piece {
                 span: token.span,
-                tag: token.tag.as_bytes().to_vec(),
+                tag: token.tag,
             });
             at -= 1;
         }
@@ -525,21 +525,16 @@ impl Places {
     /// Where the name starts among `pieces` (right to left), or `None` when no name is there.
     fn stem_start(&self, document: &Document, pieces: &[Piece], head: Head) -> Option<usize> {
         let text = |piece: &Piece| document.normalized_text(piece.span);
-        let chosen = if head.kind == PlaceKind::Line && !head.single {
-            // `号线`: the number and what it is a line of (`地铁1号线`).
+        let chosen = if head.kind == PlaceKind::Line {
+            // A line names its railway (`地铁1号线`, `市郊铁路城市副中心线`): `线` also ends
+            // `生产线` and `红线`. After `线`, one modifier may come before the railway.
             let system = pieces
                 .iter()
                 .rposition(|p| self.line_stems.iter().any(|s| text(p).contains(s.as_str())))?;
-            Some(system)
-        } else if head.kind == PlaceKind::Line {
-            // `线` ends `生产线` and `红线`: a line names its railway (`市郊铁路城市副中心线`),
-            // and may take one modifier before it.
-            let system = pieces
-                .iter()
-                .rposition(|p| self.line_stems.iter().any(|s| text(p).contains(s.as_str())))?;
-            let modifier = pieces
-                .get(system + 1)
-                .is_some_and(|p| matches!(p.tag.as_slice(), b"s" | b"b" | b"a"));
+            let modifier = head.single
+                && pieces
+                    .get(system + 1)
+                    .is_some_and(|p| matches!(p.tag.as_bytes(), b"s" | b"b" | b"a"));
             Some(system + usize::from(modifier))
         } else if let Some(proper) = pieces
             .iter()
@@ -626,7 +621,7 @@ impl Places {
             let Some(kind) = kind else {
                 continue;
             };
-            for item in list_items(document, &tokens[..at], |t| self.member_word(document, t)) {
+            for item in list_items(document, &tokens[..at], |t| self.stem_word(document, t)) {
                 let span = NormalizedSpan {
                     start: tokens[item.start].span.start,
                     end: tokens[item.end - 1].span.end,
@@ -649,11 +644,6 @@ impl Places {
             }
         }
         found.extend(members);
-    }
-
-    /// Whether a token can be part of a list member: name-like words, not verbs of action.
-    fn member_word(&self, document: &Document, token: &Token) -> bool {
-        self.stem_word(document, token) && document.token_text(token) != "、"
     }
 
     /// Chooses each gazetteer name's reading from the document's context, and drops the names
@@ -685,56 +675,21 @@ impl Places {
             if f.readings.is_empty() {
                 return true;
             }
-            // The places of the reading's lineage that other names stand for or lie in.
-            let support = |r: &Reading| {
-                let own = usize::from(anchors.contains(&(r.entry, r.short)));
-                self.gazetteer
-                    .lineage(r.entry)
-                    .iter()
-                    .filter(|e| named_within.get(e).copied().unwrap_or(0) > own)
-                    .count()
-            };
-            let best = f.readings.iter().map(support).max().unwrap_or(0);
-            let supported: Vec<&Reading> = f
+            // Per reading, the places of its lineage that other names stand for or lie in.
+            let supports: Vec<usize> = f
                 .readings
                 .iter()
-                .filter(|r| best > 0 && support(r) == best)
+                .map(|r| {
+                    let own = usize::from(anchors.contains(&(r.entry, r.short)));
+                    self.gazetteer
+                        .ancestors(r.entry)
+                        .filter(|e| named_within.get(e).copied().unwrap_or(0) > own)
+                        .count()
+                })
                 .collect();
-            let (resolution, reading) = if let [reading] = supported.as_slice() {
-                let resolution = if f.readings.len() == 1 {
-                    Resolution::Unique
-                } else {
-                    Resolution::Context
-                };
-                (resolution, Some(**reading))
-            } else {
-                let open: Vec<&Reading> = f.readings.iter().filter(|r| !r.shared).collect();
-                match open.as_slice() {
-                    [] => return false,
-                    [reading] => {
-                        let resolution = if f.readings.len() == 1 {
-                            Resolution::Unique
-                        } else {
-                            Resolution::Level
-                        };
-                        (resolution, Some(**reading))
-                    }
-                    several => {
-                        let top = several
-                            .iter()
-                            .filter_map(|r| self.level(r.entry))
-                            .min()
-                            .unwrap_or(0);
-                        let highest: Vec<&&Reading> = several
-                            .iter()
-                            .filter(|r| self.level(r.entry).is_none_or(|l| l == top))
-                            .collect();
-                        match highest.as_slice() {
-                            [reading] => (Resolution::Level, Some(***reading)),
-                            _ => (Resolution::Ambiguous, None),
-                        }
-                    }
-                }
+            let best = supports.iter().copied().max().unwrap_or(0);
+            let Some((resolution, reading)) = self.choose(&f.readings, &supports, best) else {
+                return false;
             };
             // A county or township name, or a short form, without support must look like a
             // name to the segmenter: `平房区` in `平房区、边角地` is a kind of area, `白银` is
@@ -771,6 +726,44 @@ impl Places {
         });
     }
 
+    /// The reading of a name and how it was chosen: the one best supported by context, else
+    /// the only one open without context, else the highest-level open one; `None` when every
+    /// reading needs context and none has it.
+    fn choose(
+        &self,
+        readings: &[Reading],
+        supports: &[usize],
+        best: usize,
+    ) -> Option<(Resolution, Option<Reading>)> {
+        let alone = |resolution| {
+            if readings.len() == 1 {
+                Resolution::Unique
+            } else {
+                resolution
+            }
+        };
+        let supported: Vec<&Reading> = readings
+            .iter()
+            .zip(supports)
+            .filter(|&(_, &support)| best > 0 && support == best)
+            .map(|(r, _)| r)
+            .collect();
+        if let [reading] = supported.as_slice() {
+            return Some((alone(Resolution::Context), Some(**reading)));
+        }
+        let open: Vec<&Reading> = readings.iter().filter(|r| !r.shared).collect();
+        let top = open.iter().filter_map(|r| self.level(r.entry)).min();
+        let highest: Vec<&&Reading> = open
+            .iter()
+            .filter(|r| self.level(r.entry).is_none_or(|l| Some(l) == top))
+            .collect();
+        match (open.as_slice(), highest.as_slice()) {
+            ([], _) => None,
+            (_, [reading]) => Some((alone(Resolution::Level), Some(***reading))),
+            _ => Some((Resolution::Ambiguous, None)),
+        }
+    }
+
     fn level(&self, entry: EntryId) -> Option<usize> {
         self.gazetteer.entry(entry).kind.division_level()
     }
@@ -783,7 +776,11 @@ impl Places {
             .filter_map(|f| f.entry)
             .filter(|&e| self.level(e) == Some(2))
             .collect();
-        let only_county = (counties.len() == 1).then(|| *counties.iter().next().unwrap_or(&0));
+        let only_county = counties
+            .iter()
+            .next()
+            .copied()
+            .filter(|_| counties.len() == 1);
         let mut last_division: FxHashMap<usize, EntryId> = FxHashMap::default();
         let mut places = Vec::with_capacity(found.len());
         for f in found {
@@ -867,14 +864,14 @@ impl Places {
 /// A piece of a local place's stem: a token, or the part of one before a head.
 struct Piece {
     span: NormalizedSpan,
-    tag: Vec<u8>,
+    tag: PosTag,
 }
 
 impl Piece {
     /// A proper name: a place, a person, another proper noun, an abbreviation, Latin letters.
     fn is_proper(&self) -> bool {
         matches!(
-            self.tag.as_slice(),
+            self.tag.as_bytes(),
             b"ns" | b"nr" | b"nrt" | b"nrfg" | b"nz" | b"nt" | b"j" | b"eng"
         )
     }
@@ -882,20 +879,20 @@ impl Piece {
     /// A word that can anchor a name of its own.
     fn is_noun_like(&self) -> bool {
         matches!(
-            self.tag.as_slice(),
+            self.tag.as_bytes(),
             [b'n', ..] | b"vg" | b"j" | b"eng" | b"s"
         )
     }
 
     /// A word that can anchor the name before a one-character head: `石门路`, not `人们站`.
     fn is_name_anchor(&self) -> bool {
-        self.is_proper() || matches!(self.tag.as_slice(), b"n" | b"ng" | b"s" | b"m" | b"q")
+        self.is_proper() || matches!(self.tag.as_bytes(), b"n" | b"ng" | b"s" | b"m" | b"q")
     }
 
     /// `新` or `老` before a name.
     fn is_modifier(&self, document: &Document) -> bool {
         self.span.len() == 1
-            && matches!(self.tag.as_slice(), b"a" | b"b")
+            && matches!(self.tag.as_bytes(), b"a" | b"b")
             && matches!(
                 document.normalized_text(self.span),
                 "新" | "老" | "大" | "小"
