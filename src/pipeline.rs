@@ -30,19 +30,31 @@ impl Pipeline {
     /// Builds the pipeline from `dictionaries`; a malformed dictionary line fails here, never
     /// later.
     pub fn new(dictionaries: &Dictionaries) -> Result<Pipeline, Error> {
+        // jieba's dictionary and the gazetteer are the two slow builds: side by side, start-up
+        // waits for the slower only.
+        let (segmenter, places) = std::thread::scope(|scope| {
+            let places = scope.spawn(|| {
+                Places::new(
+                    Gazetteer::new(
+                        dictionaries.divisions(),
+                        dictionaries.world(),
+                        dictionaries.landforms(),
+                    )?,
+                    dictionaries.place_words(),
+                )
+            });
+            let segmenter = Segmenter::new(dictionaries);
+            let places = places
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            (segmenter, places)
+        });
         Ok(Pipeline {
             normalizer: Normalizer::new(dictionaries)?,
-            segmenter: Segmenter::new(dictionaries)?,
+            segmenter: segmenter?,
             units: Units::new(dictionaries.units())?,
             sectors: Sectors::new(dictionaries.sectors(), dictionaries.sector_words())?,
-            places: Places::new(
-                Gazetteer::new(
-                    dictionaries.divisions(),
-                    dictionaries.world(),
-                    dictionaries.landforms(),
-                )?,
-                dictionaries.place_words(),
-            )?,
+            places: places?,
         })
     }
 

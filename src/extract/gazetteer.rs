@@ -1,16 +1,17 @@
 //! The gazetteer: every place that has a name of its own in `dictionaries/` (administrative
 //! divisions with their codes and parents, countries and foreign cities, rivers, mountains and
-//! regions), and one automaton over their names and short forms. The 41,000 townships are left
+//! regions), and one automaton over their names and short forms, run anchored where a word
+//! starts: a name that starts inside a word is no place. The 41,000 townships are left
 //! out of the automaton, which they would make ten times larger and slower to build: their names
 //! end in a few suffixes (`街道`, `镇`, `乡`), and are looked up where a word ends in one.
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Anchored, Input, MatchKind, StartKind};
 use rustc_hash::FxHashMap;
 
 use crate::dictionaries::{DictionaryFile, DictionaryLines};
 use crate::error::Error;
 use crate::extract::places::PlaceKind;
-use crate::extract::words::CharSet;
+use crate::extract::words::PairSet;
 
 /// Index of an entry in [`Gazetteer::entries`].
 pub type EntryId = u32;
@@ -60,8 +61,12 @@ pub struct Gazetteer {
     /// Per pattern of the automaton, its name.
     pattern_names: Vec<usize>,
     by_name: FxHashMap<String, usize>,
-    /// Last characters of the township names.
-    township_ends: CharSet,
+    /// First two characters of the automaton's names: most words start none.
+    name_starts: PairSet,
+    /// First two characters of the township names.
+    township_starts: PairSet,
+    /// Last two characters of the township names.
+    township_ends: PairSet,
 }
 
 impl Gazetteer {
@@ -85,15 +90,16 @@ impl Gazetteer {
         let pattern_names: Vec<usize> = (0..names.len())
             .filter(|&name| !builder.readings[name].iter().all(is_township))
             .collect();
-        let township_ends = CharSet::from_chars(
-            (0..names.len())
-                .filter(|&name| builder.readings[name].iter().any(is_township))
-                .filter_map(|name| names[name].chars().last()),
-        );
+        let townships: Vec<&str> = (0..names.len())
+            .filter(|&name| builder.readings[name].iter().any(is_township))
+            .map(|name| names[name])
+            .collect();
+        let township_starts = PairSet::starting(townships.iter().copied());
+        let township_ends = PairSet::ending(townships.iter().copied());
+        let name_starts = PairSet::starting(pattern_names.iter().map(|&name| names[name]));
         let automaton = AhoCorasickBuilder::new()
-            // Every name that ends at a place, not only the longest: the extractor picks the
-            // longest that agrees with the word boundaries.
-            .match_kind(MatchKind::Standard)
+            .match_kind(MatchKind::LeftmostLongest)
+            .start_kind(StartKind::Anchored)
             .build(pattern_names.iter().map(|&name| names[name]))
             .map_err(|e| Error::Dictionary {
                 file: divisions.name().to_string(),
@@ -106,20 +112,26 @@ impl Gazetteer {
             automaton,
             pattern_names,
             by_name: builder.by_name,
+            name_starts,
+            township_starts,
             township_ends,
         })
     }
 
-    /// Every occurrence of every name above township level in `text`, overlapping ones
-    /// included, by end.
-    pub fn find<'a>(&'a self, text: &'a str) -> impl Iterator<Item = NameMatch> + 'a {
-        self.automaton
-            .find_overlapping_iter(text)
-            .map(|m| NameMatch {
-                name: self.pattern_names[m.pattern().as_usize()],
-                byte_start: m.start(),
-                byte_end: m.end(),
-            })
+    /// Whether a name above township level may start at `at` of `chars`.
+    pub fn may_start_name(&self, chars: &[char], at: usize) -> bool {
+        self.name_starts.may_start(chars, at)
+    }
+
+    /// The longest name above township level that starts at byte `start` of `text` and ends
+    /// by byte `limit`.
+    pub fn longest_at(&self, text: &str, start: usize, limit: usize) -> Option<NameMatch> {
+        let input = Input::new(text).range(start..limit).anchored(Anchored::Yes);
+        self.automaton.find(input).map(|m| NameMatch {
+            name: self.pattern_names[m.pattern().as_usize()],
+            byte_start: m.start(),
+            byte_end: m.end(),
+        })
     }
 
     /// The name or short form `text`, if the gazetteer has it.
@@ -127,9 +139,14 @@ impl Gazetteer {
         self.by_name.get(text).copied()
     }
 
-    /// Whether a township's name may end in `c`.
-    pub fn may_end_township(&self, c: char) -> bool {
-        self.township_ends.contains(c)
+    /// Whether a township's name may start at `at` of `chars`.
+    pub fn may_start_township(&self, chars: &[char], at: usize) -> bool {
+        self.township_starts.may_start(chars, at)
+    }
+
+    /// Whether a township's name may end right before `end` of `chars`.
+    pub fn may_end_township(&self, chars: &[char], end: usize) -> bool {
+        self.township_ends.may_end(chars, end)
     }
 
     /// The places name `name` can stand for.
@@ -140,13 +157,6 @@ impl Gazetteer {
     /// The place `id`.
     pub fn entry(&self, id: EntryId) -> &Entry {
         &self.entries[id as usize]
-    }
-
-    /// The place and its ancestors, from the top (a province or country) down.
-    pub fn lineage(&self, id: EntryId) -> Vec<EntryId> {
-        let mut lineage: Vec<EntryId> = self.ancestors(id).collect();
-        lineage.reverse();
-        lineage
     }
 
     /// The place, then its parent, up to the top.

@@ -14,7 +14,7 @@ use crate::dictionaries::{DictionaryFile, DictionaryLines};
 use crate::document::Document;
 use crate::error::Error;
 use crate::extract::gazetteer::{EntryId, Gazetteer, Reading};
-use crate::extract::words::{list_items, WordIndex};
+use crate::extract::words::{list_items, CharSet, WordIndex};
 use crate::offsets::NormalizedSpan;
 use crate::record::Mention;
 use crate::segment::{PosTag, Token};
@@ -199,11 +199,15 @@ struct Head {
 pub struct Places {
     gazetteer: Gazetteer,
     heads: WordIndex<Head>,
+    /// Last characters of the heads: most words end in none, settled by one bit.
+    head_ends: CharSet,
     list_nouns: WordIndex<PlaceKind>,
     generic: FxHashSet<String>,
     stop_verbs: FxHashSet<String>,
     line_stems: Vec<String>,
     organisation_ends: WordIndex<()>,
+    /// Last characters of those words.
+    organisation_last: CharSet,
 }
 
 /// A place found, before it becomes a [`Place`].
@@ -262,11 +266,17 @@ impl Places {
         }
         Ok(Places {
             gazetteer,
+            head_ends: CharSet::from_chars(heads.iter().filter_map(|(h, _)| h.chars().last())),
             heads: WordIndex::ending(heads),
             list_nouns: WordIndex::ending(list_nouns),
             generic,
             stop_verbs,
             line_stems,
+            organisation_last: CharSet::from_chars(
+                organisation_ends
+                    .iter()
+                    .filter_map(|(w, _): &(String, ())| w.chars().last()),
+            ),
             organisation_ends: WordIndex::ending(organisation_ends),
         })
     }
@@ -275,7 +285,7 @@ impl Places {
     // Kept out of line so that profiles and `scripts/bench-instructions.sh` see the stage.
     #[inline(never)]
     pub fn find(&self, document: &Document) -> Vec<Place> {
-        let mut found = self.named(document, &Boundaries::new(document));
+        let mut found = self.named(document);
         let local = self.headed(document, &found);
         // A local place holds the division its name starts with (`广宁村`, `石景山路`).
         // but a name the gazetteer knows whole stays its place (`石景山`, not a mountain).
@@ -297,14 +307,34 @@ impl Places {
 
     /// Gazetteer names that are whole words of the segmentation, longest first, without
     /// overlaps.
-    fn named(&self, document: &Document, boundaries: &Boundaries) -> Vec<Found> {
+    fn named(&self, document: &Document) -> Vec<Found> {
+        let tokens = document.tokens();
+        let text = document.normalized();
+        let chars = document.normalized_chars();
         let index = document.normalized_index();
-        let mut matches: Vec<(usize, usize, usize)> = self
-            .gazetteer
-            .find(document.normalized())
-            .filter(|m| boundaries.holds_name(m.byte_start, m.byte_end))
-            .map(|m| (index.char(m.byte_start), index.char(m.byte_end), m.name))
-            .collect();
+        let mut matches: Vec<(usize, usize, usize)> = Vec::new();
+        for (at, token) in tokens.iter().enumerate() {
+            if !self.gazetteer.may_start_name(chars, token.span.start) {
+                continue;
+            }
+            // The longest name here, or else the longest ending at a word end inside it
+            // (`北京` of `北京/市民`, where `北京市` cuts a word).
+            let mut limit = text.len();
+            while let Some(name) = self.gazetteer.longest_at(text, token.byte_start, limit) {
+                if holds_name(tokens, at, name.byte_end) {
+                    matches.push((token.span.start, index.char(name.byte_end), name.name));
+                    break;
+                }
+                match tokens[at..]
+                    .iter()
+                    .take_while(|t| t.byte_end < name.byte_end)
+                    .last()
+                {
+                    Some(inside) => limit = inside.byte_end,
+                    None => break,
+                }
+            }
+        }
         self.townships(document, &mut matches);
         matches.retain(|&(_, end, _)| !self.names_an_organisation(document, end));
         matches.sort_by_key(|&(start, end, _)| (start, std::cmp::Reverse(end)));
@@ -334,10 +364,16 @@ impl Places {
         let tokens = document.tokens();
         let text = document.normalized();
         for (at, token) in tokens.iter().enumerate() {
-            if !self.gazetteer.may_end_township(chars[token.span.end - 1]) {
+            if !self.gazetteer.may_end_township(chars, token.span.end) {
                 continue;
             }
             for first in (at.saturating_sub(MAX_TOWNSHIP_WORDS - 1)..=at).rev() {
+                if !self
+                    .gazetteer
+                    .may_start_township(chars, tokens[first].span.start)
+                {
+                    continue;
+                }
                 let candidate = &text[tokens[first].byte_start..token.byte_end];
                 if let Some(name) = self.gazetteer.lookup(candidate) {
                     matches.push((tokens[first].span.start, token.span.end, name));
@@ -352,12 +388,26 @@ impl Places {
         let chars = document.normalized_chars();
         let tokens = document.tokens();
         let next = first_token_at(tokens, end);
-        let mut ends = tokens[next.min(tokens.len())..].iter().map(|t| t.span.end);
-        ends.by_ref().take(2).take_while(|&e| e > end).any(|e| {
-            self.organisation_ends
-                .longest_ending_at(chars, e, |_| true)
-                .is_some_and(|(_, length)| e - length >= end)
-        })
+        let ends_organisation = |t: &Token| {
+            let e = t.span.end;
+            e > end
+                && self.organisation_last.contains(chars[e - 1])
+                && self
+                    .organisation_ends
+                    .longest_ending_at(chars, e, |_| true)
+                    .is_some_and(|(_, length)| e - length >= end)
+        };
+        let mut following = tokens[next.min(tokens.len())..].iter();
+        // The second word counts only after a noun (`美国/花旗/银行`), not after `多家`, `某`
+        // or `正是` (`北京多家银行` names Beijing).
+        match (following.next(), following.next()) {
+            (Some(first), second) => {
+                ends_organisation(first)
+                    || (matches!(first.tag.as_bytes(), [b'n', ..] | b"j" | b"b" | b"vn")
+                        && second.is_some_and(ends_organisation))
+            }
+            (None, _) => false,
+        }
     }
 
     /// Local places: a stem of name-like words, then a head (`衙门口站`, `永引渠南路`).
@@ -366,6 +416,9 @@ impl Places {
         let tokens = document.tokens();
         let mut found: Vec<Found> = Vec::new();
         for (at, token) in tokens.iter().enumerate() {
+            if !self.head_ends.contains(chars[token.span.end - 1]) {
+                continue;
+            }
             let Some((head, length)) = self
                 .heads
                 .longest_ending_at(chars, token.span.end, |_| true)
@@ -591,7 +644,8 @@ impl Places {
         let chars = document.normalized_chars();
         let mut members = Vec::new();
         for (at, token) in tokens.iter().enumerate() {
-            if document.token_text(token) != "等" {
+            // `等` alone, told by its character before the word is read.
+            if token.span.len() != 1 || chars[token.span.start] != '等' {
                 continue;
             }
             let mut next = at + 1;
@@ -666,27 +720,25 @@ impl Places {
         // For each division, how many of them it is or holds.
         let mut named_within: FxHashMap<EntryId, usize> = FxHashMap::default();
         for &(entry, _) in &anchors {
-            for within in self.gazetteer.lineage(entry) {
+            for within in self.gazetteer.ancestors(entry) {
                 *named_within.entry(within).or_default() += 1;
             }
         }
         let tokens = document.tokens();
+        let mut supports: Vec<usize> = Vec::new();
         found.retain_mut(|f| {
             if f.readings.is_empty() {
                 return true;
             }
             // Per reading, the places of its lineage that other names stand for or lie in.
-            let supports: Vec<usize> = f
-                .readings
-                .iter()
-                .map(|r| {
-                    let own = usize::from(anchors.contains(&(r.entry, r.short)));
-                    self.gazetteer
-                        .ancestors(r.entry)
-                        .filter(|e| named_within.get(e).copied().unwrap_or(0) > own)
-                        .count()
-                })
-                .collect();
+            supports.clear();
+            supports.extend(f.readings.iter().map(|r| {
+                let own = usize::from(anchors.contains(&(r.entry, r.short)));
+                self.gazetteer
+                    .ancestors(r.entry)
+                    .filter(|e| named_within.get(e).copied().unwrap_or(0) > own)
+                    .count()
+            }));
             let best = supports.iter().copied().max().unwrap_or(0);
             let Some((resolution, reading)) = self.choose(&f.readings, &supports, best) else {
                 return false;
@@ -742,24 +794,22 @@ impl Places {
                 resolution
             }
         };
-        let supported: Vec<&Reading> = readings
+        // Iterators, not vectors: this runs for every name of every document.
+        let mut supported = readings
             .iter()
             .zip(supports)
-            .filter(|&(_, &support)| best > 0 && support == best)
-            .map(|(r, _)| r)
-            .collect();
-        if let [reading] = supported.as_slice() {
-            return Some((alone(Resolution::Context), Some(**reading)));
+            .filter(|&(_, &support)| best > 0 && support == best);
+        if let (Some((reading, _)), None) = (supported.next(), supported.next()) {
+            return Some((alone(Resolution::Context), Some(*reading)));
         }
-        let open: Vec<&Reading> = readings.iter().filter(|r| !r.shared).collect();
-        let top = open.iter().filter_map(|r| self.level(r.entry)).min();
-        let highest: Vec<&&Reading> = open
-            .iter()
-            .filter(|r| self.level(r.entry).is_none_or(|l| Some(l) == top))
-            .collect();
-        match (open.as_slice(), highest.as_slice()) {
-            ([], _) => None,
-            (_, [reading]) => Some((alone(Resolution::Level), Some(***reading))),
+        let open = readings.iter().filter(|r| !r.shared);
+        let top = open.clone().filter_map(|r| self.level(r.entry)).min();
+        let mut highest = open
+            .clone()
+            .filter(|r| self.level(r.entry).is_none_or(|l| Some(l) == top));
+        match (open.clone().next(), highest.next(), highest.next()) {
+            (None, _, _) => None,
+            (_, Some(reading), None) => Some((alone(Resolution::Level), Some(*reading))),
             _ => Some((Resolution::Ambiguous, None)),
         }
     }
@@ -852,12 +902,15 @@ impl Places {
         places
     }
 
+    /// Names from the top down to `entry`.
     fn path(&self, entry: EntryId) -> Vec<String> {
-        self.gazetteer
-            .lineage(entry)
-            .into_iter()
+        let mut path: Vec<String> = self
+            .gazetteer
+            .ancestors(entry)
             .map(|e| self.gazetteer.entry(e).name.clone())
-            .collect()
+            .collect();
+        path.reverse();
+        path
     }
 }
 
@@ -925,37 +978,21 @@ fn first_token_at(tokens: &[Token], position: usize) -> usize {
     tokens.partition_point(|t| t.span.end <= position)
 }
 
-/// Word boundaries of the segmentation, by byte.
-struct Boundaries {
-    /// For a byte where a word starts, where it ends; 0 elsewhere.
-    word_end: Vec<usize>,
-    ends: Vec<bool>,
-}
-
 /// Most bytes a word may run on after a name it starts with (`北京地区`, `香港电影`): two
 /// characters of the Basic Multilingual Plane.
 const RUN_ON_BYTES: usize = 6;
 
-impl Boundaries {
-    fn new(document: &Document) -> Boundaries {
-        let bytes = document.normalized().len();
-        let (mut word_end, mut ends) = (vec![0; bytes + 1], vec![false; bytes + 1]);
-        for token in document.tokens() {
-            word_end[token.byte_start] = token.byte_end;
-            ends[token.byte_end] = true;
-        }
-        Boundaries { word_end, ends }
-    }
-
-    /// Whether the words agree that a name is there: it starts a word, and ends one or runs
-    /// into a word it starts (`北京` of `北京地区`). A name that starts inside a word is part
-    /// of another name (`大厂` of `八大厂`, `新和` of `创新和文化`).
-    fn holds_name(&self, start: usize, end: usize) -> bool {
-        let word_end = self.word_end.get(start).copied().unwrap_or(0);
-        word_end != 0
-            && (self.ends.get(end).copied().unwrap_or(false)
-                || (word_end > end && word_end - end <= RUN_ON_BYTES))
-    }
+/// Whether the words agree that a name starting with word `first` ends at byte `end`: it ends
+/// a word, or runs into a word it starts (`北京` of `北京地区`). (A name that starts inside a
+/// word is part of another name, `大厂` of `八大厂`: names are only looked for where words
+/// start.)
+fn holds_name(tokens: &[Token], first: usize, end: usize) -> bool {
+    let word_end = tokens[first].byte_end;
+    tokens[first..]
+        .iter()
+        .take_while(|t| t.byte_start < end)
+        .any(|t| t.byte_end == end)
+        || (word_end > end && word_end - end <= RUN_ON_BYTES)
 }
 
 #[cfg(test)]
@@ -1062,6 +1099,23 @@ mod tests {
             place(&places("完成广宁村棚户区改造。"), "广宁村").map(|p| p.kind),
             Some(PlaceKind::Village)
         );
+    }
+
+    #[test]
+    fn a_place_before_an_organisation_word_is_part_of_the_name_only_when_adjacent() {
+        // `北京/多家/银行`: the banks are in Beijing, no bank is named 北京…银行.
+        for (sentence, text) in [
+            ("他开始跟北京多家银行联系。", "北京"),
+            ("宁波正是中国人民银行试点城市。", "宁波"),
+        ] {
+            let found = places(sentence);
+            assert!(
+                place(&found, text).is_some(),
+                "{text} in {sentence}: {found:?}"
+            );
+        }
+        let found = places("美国花旗银行发布年报。");
+        assert!(place(&found, "美国").is_none(), "{found:?}");
     }
 
     #[test]

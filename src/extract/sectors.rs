@@ -12,7 +12,7 @@ use serde::Serialize;
 use crate::dictionaries::{DictionaryFile, DictionaryLines};
 use crate::document::Document;
 use crate::error::Error;
-use crate::extract::words::{list_items, CharSet, WordIndex};
+use crate::extract::words::{list_items, CharSet, PairSet, WordIndex};
 use crate::offsets::NormalizedSpan;
 use crate::record::Mention;
 use crate::segment::Token;
@@ -74,9 +74,8 @@ pub struct Sectors {
     entries: Vec<Entry>,
     /// Every surface (name or alias) → its entry.
     by_surface: FxHashMap<String, usize>,
-    /// The first two characters of the surfaces, hashed into a bit set: a word whose text does
-    /// not start with such a pair begins no surface (a Bloom filter of one hash).
-    surface_starts: Vec<u64>,
+    /// The first two characters of the surfaces: most words start none.
+    surface_starts: PairSet,
     /// Last characters of the heads, and first characters of scopes and heads.
     head_ends: CharSet,
     scope_starts: CharSet,
@@ -156,15 +155,7 @@ impl Sectors {
                 }
             };
         }
-        let mut surface_starts = vec![0u64; PAIR_BITS / 64];
-        for surface in by_surface.keys() {
-            let mut chars = surface.chars();
-            let bit = pair_bit(
-                chars.next().unwrap_or_default(),
-                chars.next().unwrap_or_default(),
-            );
-            surface_starts[bit / 64] |= 1 << (bit % 64);
-        }
+        let surface_starts = PairSet::starting(by_surface.keys().map(String::as_str));
         let head_ends = CharSet::from_chars(heads.iter().filter_map(|h: &String| h.chars().last()));
         let scope_starts = CharSet::from_chars(
             scopes
@@ -238,12 +229,7 @@ impl Sectors {
         let chars = document.normalized_chars();
         let mut at = 0;
         while at < tokens.len() {
-            let start = tokens[at].span.start;
-            let pair = pair_bit(
-                chars[start],
-                chars.get(start + 1).copied().unwrap_or_default(),
-            );
-            if self.surface_starts[pair / 64] & (1 << (pair % 64)) == 0 {
+            if !self.surface_starts.may_start(chars, tokens[at].span.start) {
                 at += 1;
                 continue;
             }
@@ -536,14 +522,6 @@ impl Sectors {
             },
         }
     }
-}
-
-/// Size of the bit set of the surfaces' first two characters.
-const PAIR_BITS: usize = 1 << 16;
-
-/// The bit of a pair of characters in a set of [`PAIR_BITS`] bits.
-fn pair_bit(first: char, second: char) -> usize {
-    ((first as usize).wrapping_mul(0x9E37) ^ second as usize) % PAIR_BITS
 }
 
 /// The most words of the segmentation that a dictionary surface is looked for across.

@@ -55,7 +55,84 @@ impl CharSet {
     }
 }
 
-/// Which end of its words a [`WordIndex`] is keyed by.
+/// The first two (or last two) characters of a set of words, hashed into a bit set: a
+/// position whose two characters are not in it starts (or ends) none of the words, settled by
+/// one look-up (a Bloom filter of one hash). For words of two characters or more: a word of one
+/// character is kept as that character and `\0`, which a position followed by another
+/// character never matches.
+#[derive(Debug, Clone)]
+pub struct PairSet {
+    bits: Vec<u64>,
+    anchor: Anchor,
+}
+
+/// Size of a [`PairSet`] in bits: a few ten thousand pairs leave most bits clear.
+const PAIR_BITS: usize = 1 << 20;
+
+impl PairSet {
+    /// The set of the first two characters of `words`.
+    pub fn starting<'w>(words: impl IntoIterator<Item = &'w str>) -> PairSet {
+        PairSet::new(Anchor::First, words)
+    }
+
+    /// The set of the last two characters of `words`.
+    pub fn ending<'w>(words: impl IntoIterator<Item = &'w str>) -> PairSet {
+        PairSet::new(Anchor::Last, words)
+    }
+
+    fn new<'w>(anchor: Anchor, words: impl IntoIterator<Item = &'w str>) -> PairSet {
+        let mut bits = vec![0u64; PAIR_BITS / 64];
+        for word in words {
+            let bit = match anchor {
+                Anchor::First => {
+                    let mut chars = word.chars();
+                    pair_bit(
+                        chars.next().unwrap_or_default(),
+                        chars.next().unwrap_or_default(),
+                    )
+                }
+                Anchor::Last => {
+                    let mut chars = word.chars().rev();
+                    pair_bit(
+                        chars.next().unwrap_or_default(),
+                        chars.next().unwrap_or_default(),
+                    )
+                }
+            };
+            bits[bit / 64] |= 1 << (bit % 64);
+        }
+        PairSet { bits, anchor }
+    }
+
+    /// Whether a word of the set may start at `at` of `chars`, a position inside it.
+    #[inline]
+    pub fn may_start(&self, chars: &[char], at: usize) -> bool {
+        debug_assert_eq!(self.anchor, Anchor::First);
+        self.has(pair_bit(
+            chars[at],
+            chars.get(at + 1).copied().unwrap_or_default(),
+        ))
+    }
+
+    /// Whether a word of the set may end right before `end` of `chars` (`end` > 0).
+    #[inline]
+    pub fn may_end(&self, chars: &[char], end: usize) -> bool {
+        debug_assert_eq!(self.anchor, Anchor::Last);
+        let before = end.checked_sub(2).map_or('\0', |at| chars[at]);
+        self.has(pair_bit(chars[end - 1], before))
+    }
+
+    fn has(&self, bit: usize) -> bool {
+        self.bits[bit / 64] & (1 << (bit % 64)) != 0
+    }
+}
+
+/// The bit of a pair of characters in a set of [`PAIR_BITS`] bits.
+fn pair_bit(first: char, second: char) -> usize {
+    ((first as usize).wrapping_mul(0x9E37) ^ second as usize) % PAIR_BITS
+}
+
+/// Which end of its words a [`WordIndex`] or a [`PairSet`] is keyed by.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Anchor {
     First,

@@ -90,7 +90,7 @@ fn places_find_the_addresses_of_cluener() {
     // Today's scores as floors, so that a change that loses places fails. The places issue
     // asks for 0.80 and 0.70: CLUENER labels few country names as addresses (39 of 650
     // `中国`), and its scenic spots (`洱海`) and football clubs (`米兰`) as other types.
-    assert!(recall >= 0.78, "recall {recall:.3} fell under 0.78");
+    assert!(recall >= 0.785, "recall {recall:.3} fell under 0.785");
     assert!(
         precision >= 0.48,
         "precision {precision:.3} fell under 0.48"
