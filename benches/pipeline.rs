@@ -11,8 +11,12 @@ use std::process::Command;
 use std::time::{Duration, Instant};
 
 use zhnews::{
-    Dictionaries, InputDocument, Meta, Normalizer, Pipeline, Segmenter, Source, SourceKind,
+    Day, Dictionaries, Document, InputDocument, Meta, Normalizer, Pipeline, Segmenter, Source,
+    SourceKind,
 };
+
+/// The publication date every bench article is given, to anchor its relative dates.
+const PUBLISHED: &str = "2024-06-01";
 
 fn main() {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
@@ -49,7 +53,7 @@ fn input(index: usize, article: &str) -> InputDocument {
             bytes: article.len(),
         },
         meta: Meta {
-            published: Some("2024-06-01".to_string()),
+            published: Some(PUBLISHED.to_string()),
             ..Meta::default()
         },
         warnings: Vec::new(),
@@ -137,17 +141,22 @@ fn stages(articles: &[String]) {
     });
     // Each extractor runs right after its document is analysed, as in a real run, so that it
     // reads a document still in cache; its cost is the difference to `analyze`.
-    let with_figures = time(|| {
-        for article in articles {
-            let document = pipeline.analyze(article.clone());
-            std::hint::black_box(pipeline.figures(&document));
-        }
+    let with_stage = |stage: &dyn Fn(&Document)| {
+        time(|| {
+            for article in articles {
+                stage(&pipeline.analyze(article.clone()));
+            }
+        })
+    };
+    let with_figures = with_stage(&|document| {
+        std::hint::black_box(pipeline.figures(document));
     });
-    let with_places = time(|| {
-        for article in articles {
-            let document = pipeline.analyze(article.clone());
-            std::hint::black_box(pipeline.places(&document));
-        }
+    let published = Day::parse_iso(PUBLISHED);
+    let with_dates = with_stage(&|document| {
+        std::hint::black_box(pipeline.dates(document, published));
+    });
+    let with_places = with_stage(&|document| {
+        std::hint::black_box(pipeline.places(document));
     });
     let mut json = Vec::new();
     let record = time(|| {
@@ -192,6 +201,7 @@ fn stages(articles: &[String]) {
         with_figures,
         Some(baseline),
     );
+    report("analyse + dates", bytes, chars, with_dates, Some(baseline));
     report(
         "analyse + places",
         bytes,
@@ -210,8 +220,9 @@ fn stages(articles: &[String]) {
         100.0 * (with.as_secs_f64() - analyze.as_secs_f64()) / baseline.as_secs_f64()
     };
     println!(
-        "figures add {:.1}%, places {:.1}% to normalise + segment",
+        "figures add {:.1}%, dates {:.1}%, places {:.1}% to normalise + segment",
         added(with_figures),
+        added(with_dates),
         added(with_places)
     );
 }

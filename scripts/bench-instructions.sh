@@ -22,14 +22,14 @@ callgrind_annotate --inclusive=yes --tree=calling "$out" | awk -v articles="$art
   /=> .*extract::figures::find \(/  { keep("figures", count($1)) }
   /=> .*Sectors::find \(/           { keep("sectors", count($1)) }
   /=> .*Places::find \(/            { keep("places", count($1)) }
-  /=> .*extract::dates::find \(/    { keep("dates", count($1)) }
+  /=> .*Dates::find \(/             { keep("dates", count($1)) }
   END {
     base = stage["normalise"] + stage["segment"]
     printf "%d articles: instructions per stage, and share of normalise + segment\n", articles
     printf "%-32s %15.0f\n", "normalise", stage["normalise"]
     printf "%-32s %15.0f\n", "segment", stage["segment"]
     printf "%-32s %15.0f %7.1f%%\n", "analyse (normalise, segment, ...)", stage["analyse"], 100 * stage["analyse"] / base
-    printf "%-32s %15.0f %7.1f%%\n", "numbers (for figures and dates)", stage["numbers"], 100 * stage["numbers"] / base
+    printf "%-32s %15.0f %7.1f%%\n", "numbers (for figures)", stage["numbers"], 100 * stage["numbers"] / base
     printf "%-32s %15.0f %7.1f%%\n", "figures", stage["figures"], 100 * stage["figures"] / base
     printf "%-32s %15.0f %7.1f%%\n", "sectors", stage["sectors"], 100 * stage["sectors"] / base
     printf "%-32s %15.0f %7.1f%%\n", "places", stage["places"], 100 * stage["places"] / base

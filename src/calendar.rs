@@ -84,6 +84,63 @@ impl Day {
         }
     }
 
+    /// The same day `months` later (or earlier); a day the month lacks becomes its last day.
+    pub fn plus_months(self, months: i32) -> Day {
+        let index = self.year * 12 + self.month as i32 - 1 + months;
+        let (year, month) = (index.div_euclid(12), index.rem_euclid(12) as u32 + 1);
+        Day {
+            year,
+            month,
+            day: self.day.min(days_in_month(year, month)),
+        }
+    }
+
+    /// The day `days` later (or earlier).
+    pub fn plus_days(self, days: i64) -> Day {
+        Day::from_ordinal(self.ordinal() + days)
+    }
+
+    /// The day of the week: 1 Monday to 7 Sunday.
+    pub fn weekday(self) -> u32 {
+        // Day 0 of the count, 1970-01-01, was a Thursday.
+        ((self.ordinal() + 3).rem_euclid(7) + 1) as u32
+    }
+
+    /// Days since 1970-01-01 (H. Hinnant's `days_from_civil`).
+    fn ordinal(self) -> i64 {
+        let year = i64::from(self.year) - i64::from(self.month <= 2);
+        let era = year.div_euclid(400);
+        let year_of_era = year - era * 400;
+        let month = i64::from(self.month);
+        let day_of_year =
+            (153 * (month + if month > 2 { -3 } else { 9 }) + 2) / 5 + i64::from(self.day) - 1;
+        let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
+        era * 146_097 + day_of_era - 719_468
+    }
+
+    /// The day `days` after 1970-01-01 (H. Hinnant's `civil_from_days`).
+    fn from_ordinal(days: i64) -> Day {
+        let days = days + 719_468;
+        let era = days.div_euclid(146_097);
+        let day_of_era = days - era * 146_097;
+        let year_of_era =
+            (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
+        let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+        let shifted_month = (5 * day_of_year + 2) / 153;
+        let day = (day_of_year - (153 * shifted_month + 2) / 5 + 1) as u32;
+        let month = if shifted_month < 10 {
+            shifted_month + 3
+        } else {
+            shifted_month - 9
+        } as u32;
+        let year = year_of_era + era * 400 + i64::from(month <= 2);
+        Day {
+            year: year as i32,
+            month,
+            day,
+        }
+    }
+
     /// The day before.
     pub fn previous(self) -> Day {
         match (self.day, self.month) {
@@ -118,7 +175,36 @@ impl Day {
 
 impl fmt::Display for Day {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+        f.write_str(&self.iso())
+    }
+}
+
+impl Day {
+    /// `YYYY-MM-DD`, written digit by digit: dates are written by the thousand, and `format!`
+    /// with padding costs more than the rest of their resolution.
+    pub fn iso(self) -> String {
+        match u32::try_from(self.year) {
+            Ok(year @ 0..=9999) => {
+                let digit = |value: u32| b'0' + (value % 10) as u8;
+                let (month, day) = (self.month, self.day);
+                let bytes = [
+                    digit(year / 1000),
+                    digit(year / 100),
+                    digit(year / 10),
+                    digit(year),
+                    b'-',
+                    digit(month / 10),
+                    digit(month),
+                    b'-',
+                    digit(day / 10),
+                    digit(day),
+                ];
+                std::str::from_utf8(&bytes)
+                    .map(str::to_owned)
+                    .unwrap_or_default()
+            }
+            _ => format!("{:04}-{:02}-{:02}", self.year, self.month, self.day),
+        }
     }
 }
 
@@ -187,5 +273,22 @@ mod tests {
         );
         assert_eq!(day("2021-12-09").plus_years(-1), day("2020-12-09"));
         assert_eq!(day("2021-12-09").to_string(), "2021-12-09");
+    }
+
+    #[test]
+    fn counting_days_and_months_agrees_with_stepping() {
+        let mut at = day("1899-12-25");
+        for _ in 0..100_000 {
+            assert_eq!(at.plus_days(1), at.next(), "{at}");
+            assert_eq!(at.next().plus_days(-1), at, "{at}");
+            at = at.next();
+        }
+        assert_eq!(day("2017-03-22").weekday(), 3, "a Wednesday");
+        assert_eq!(day("2024-11-17").weekday(), 7, "a Sunday");
+        assert_eq!(day("2021-12-09").plus_days(-365), day("2020-12-09"));
+        assert_eq!(day("2024-01-31").plus_months(1), day("2024-02-29"));
+        assert_eq!(day("2021-03-31").plus_months(-1), day("2021-02-28"));
+        assert_eq!(day("2021-01-15").plus_months(-2), day("2020-11-15"));
+        assert_eq!(day("2021-11-15").plus_months(14), day("2023-01-15"));
     }
 }

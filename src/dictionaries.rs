@@ -30,6 +30,8 @@ pub struct Dictionaries {
     world: DictionaryFile,
     landforms: DictionaryFile,
     place_words: DictionaryFile,
+    date_words: DictionaryFile,
+    eras: DictionaryFile,
 }
 
 /// The embedded files, by their file name in `dictionaries/`.
@@ -57,6 +59,11 @@ const PLACE_WORDS: (&str, &str) = (
     "place-words.tsv",
     include_str!("../dictionaries/place-words.tsv"),
 );
+const DATE_WORDS: (&str, &str) = (
+    "date-words.tsv",
+    include_str!("../dictionaries/date-words.tsv"),
+);
+const ERAS: (&str, &str) = ("eras.tsv", include_str!("../dictionaries/eras.tsv"));
 
 impl Dictionaries {
     /// The dictionaries compiled into the binary.
@@ -71,6 +78,8 @@ impl Dictionaries {
             world: DictionaryFile::embedded(WORLD),
             landforms: DictionaryFile::embedded(LANDFORMS),
             place_words: DictionaryFile::embedded(PLACE_WORDS),
+            date_words: DictionaryFile::embedded(DATE_WORDS),
+            eras: DictionaryFile::embedded(ERAS),
         }
     }
 
@@ -92,6 +101,8 @@ impl Dictionaries {
             world: DictionaryFile::from_dir(dir, WORLD)?,
             landforms: DictionaryFile::from_dir(dir, LANDFORMS)?,
             place_words: DictionaryFile::from_dir(dir, PLACE_WORDS)?,
+            date_words: DictionaryFile::from_dir(dir, DATE_WORDS)?,
+            eras: DictionaryFile::from_dir(dir, ERAS)?,
         })
     }
 
@@ -138,6 +149,16 @@ impl Dictionaries {
     /// Words of local places: `role word [kind]` (heads, list nouns, generic words).
     pub fn place_words(&self) -> &DictionaryFile {
         &self.place_words
+    }
+
+    /// The words of dates that are not numbers.
+    pub fn date_words(&self) -> &DictionaryFile {
+        &self.date_words
+    }
+
+    /// Chinese era names, for dates such as 康熙三年.
+    pub fn eras(&self) -> &DictionaryFile {
+        &self.eras
     }
 }
 

@@ -5,7 +5,7 @@ use crate::calendar::Day;
 use crate::dictionaries::Dictionaries;
 use crate::document::Document;
 use crate::error::Error;
-use crate::extract::dates::{self, DateMention};
+use crate::extract::dates::{DateMention, Dateline, Dates};
 use crate::extract::figures::{self, Figure};
 use crate::extract::gazetteer::Gazetteer;
 use crate::extract::numbers;
@@ -14,7 +14,7 @@ use crate::extract::sectors::{Sector, SectorSystem, Sectors};
 use crate::extract::units::Units;
 use crate::input::InputDocument;
 use crate::normalize::Normalizer;
-use crate::record::{Record, Stats, SCHEMA_VERSION};
+use crate::record::{PublishedFrom, Record, Stats, Warning, SCHEMA_VERSION};
 use crate::segment::Segmenter;
 
 /// Everything that is built once per process and shared by reference across threads.
@@ -24,6 +24,7 @@ pub struct Pipeline {
     units: Units,
     sectors: Sectors,
     places: Places,
+    dates: Dates,
 }
 
 impl Pipeline {
@@ -55,6 +56,7 @@ impl Pipeline {
             units: Units::new(dictionaries.units())?,
             sectors: Sectors::new(dictionaries.sectors(), dictionaries.sector_words())?,
             places: places?,
+            dates: Dates::new(dictionaries.date_words(), dictionaries.eras())?,
         })
     }
 
@@ -70,7 +72,7 @@ impl Pipeline {
 
     /// The dates of an analysed document; `published` anchors the relative ones.
     pub fn dates(&self, document: &Document, published: Option<Day>) -> Vec<DateMention> {
-        dates::find(document, &numbers::find(document), published)
+        self.dates.find(document, published)
     }
 
     /// The sectors and sector systems of an analysed document.
@@ -98,14 +100,30 @@ impl Pipeline {
         let document = self.analyze(input.text);
         let changes = document.changes();
         let (sectors, sector_systems) = self.sectors(&document);
-        let published = input.meta.published.as_deref().and_then(Day::parse_iso);
-        // Read once, for the figures and the dates.
+        let (mut meta, mut warnings) = (input.meta, input.warnings);
+        if meta.published.is_none() {
+            match self.dates.dateline(&document) {
+                Some(Dateline::Dated(day, _)) => {
+                    meta.published = Some(day.to_string());
+                    meta.published_from = Some(PublishedFrom::Dateline);
+                }
+                Some(Dateline::Undated(text)) => warnings.push(Warning {
+                    kind: "dateline_without_year".to_string(),
+                    message: format!(
+                        "the dateline {text:?} gives no year, so relative dates stay unresolved: \
+                         give the date with --published or a sidecar"
+                    ),
+                }),
+                None => {}
+            }
+        }
+        let published = meta.published.as_deref().and_then(Day::parse_iso);
         let numbers = numbers::find(&document);
         Record {
             schema_version: SCHEMA_VERSION,
             id: input.id,
             source: input.source,
-            meta: input.meta,
+            meta,
             stats: Stats {
                 chars: document.original_chars(),
                 normalized_chars: document.normalized_index().chars(),
@@ -122,12 +140,12 @@ impl Pipeline {
                 .map(|sentence| document.to_original(sentence.span))
                 .collect(),
             figures: figures::find(&document, &numbers, &self.units),
-            dates: dates::find(&document, &numbers, published),
+            dates: self.dates.find(&document, published),
             places: self.places.find(&document),
             sectors,
             sector_systems,
             targets: Vec::new(),
-            warnings: input.warnings,
+            warnings,
         }
     }
 }

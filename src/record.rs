@@ -124,6 +124,9 @@ pub enum PublishedFrom {
     Sidecar,
     /// The `--published` flag.
     Flag,
+    /// The text's own publication line or dateline (`发布时间：2021-12-09`,
+    /// `新华社北京2021年12月9日电`).
+    Dateline,
 }
 
 /// Sizes of a document and what normalisation changed in it.

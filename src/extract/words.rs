@@ -192,6 +192,21 @@ impl<T> WordIndex<T> {
             .find_map(|(letters, value)| Some((value, spaced_length(chars, at, letters)?)))
     }
 
+    /// Every word that starts at `at`, with the characters it takes.
+    pub fn all_at<'s>(
+        &'s self,
+        chars: &'s [char],
+        at: usize,
+    ) -> impl Iterator<Item = (&'s T, usize)> + 's {
+        debug_assert_eq!(self.anchor, Anchor::First);
+        chars
+            .get(at)
+            .and_then(|c| self.by_anchor.get(c))
+            .into_iter()
+            .flatten()
+            .filter_map(move |(letters, value)| Some((value, spaced_length(chars, at, letters)?)))
+    }
+
     /// The longest word accepted by `keep` that ends right before `end`, with its length.
     pub fn longest_ending_at(
         &self,

@@ -4,7 +4,7 @@ use std::io::Read;
 use std::process::Stdio;
 
 use super::util::{seed_path, Dir};
-use super::wire::{parse_json_stream, parse_jsonl};
+use super::wire::{parse_json_stream, parse_jsonl, Record};
 
 #[test]
 fn a_single_file_gives_one_pretty_record_with_its_sidecar_metadata() {
@@ -125,6 +125,37 @@ fn the_published_flag_dates_documents_without_their_own_date() {
         run.stderr
     );
     assert_eq!(run.stdout, "");
+}
+
+#[test]
+fn a_document_without_a_date_is_dated_by_its_dateline_when_it_gives_the_year() {
+    let dir = Dir::new();
+    dir.create(
+        "dated.txt",
+        "标题\n发布时间：2021-12-09 来源：新京报\n去年收入增长。",
+    );
+    dir.create("undated.txt", "新华社北京12月9日电 去年收入增长。");
+    dir.create("sidecar.txt", "发布时间：2021-12-09\n去年收入增长。");
+    dir.create("sidecar.meta.json", r#"{"published": "2024-05-01"}"#);
+    let run = dir.run(&["extract", "dated.txt", "undated.txt", "sidecar.txt"], "");
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let records = parse_json_stream(&run.stdout);
+    let [dated, undated, sidecar] = [0, 1, 2].map(|i| records[i].record());
+    let last_year = |record: &Record| {
+        let date = record.dates.iter().find(|d| d.text == "去年").unwrap();
+        date.from.clone()
+    };
+
+    assert_eq!(dated.meta.published.as_deref(), Some("2021-12-09"));
+    assert_eq!(dated.meta.published_from.as_deref(), Some("dateline"));
+    assert_eq!(last_year(dated).as_deref(), Some("2020-01-01"));
+
+    assert_eq!(undated.meta.published, None);
+    assert_eq!(undated.warnings[0].kind, "dateline_without_year");
+    assert_eq!(last_year(undated), None);
+
+    assert_eq!(sidecar.meta.published_from.as_deref(), Some("sidecar"));
+    assert_eq!(last_year(sidecar).as_deref(), Some("2023-01-01"));
 }
 
 #[test]

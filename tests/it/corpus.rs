@@ -214,7 +214,8 @@ fn the_seed_dates_resolve_against_its_publication_day() {
         )
     };
     use zhnews::DateRole::*;
-    let next_five_years = |text: &str| date(text, "2021-12-09", "2026-12-08", Period);
+    // From the day after publication, as Recognizers-Text counts `后1年`.
+    let next_five_years = |text: &str| date(text, "2021-12-10", "2026-12-09", Period);
     assert_eq!(
         dates,
         vec![

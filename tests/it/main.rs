@@ -5,6 +5,7 @@ mod cluener;
 mod corpus;
 mod news_bench;
 mod recognizers;
+mod recognizers_dates;
 mod robustness;
 mod util;
 mod wire;

@@ -1,5 +1,5 @@
 //! Microsoft Recognizers-Text's Chinese specs for numbers, percentages, currencies and
-//! dimensions, run through the library when `../shared/data/recognizers-zh` is present (skipped
+//! dimensions (dates are in `recognizers_dates.rs`), run through the library when `../shared/data/recognizers-zh` is present (skipped
 //! with a message otherwise). Each case passes when our spans and values are exactly the
 //! spec's; cases that the reference implementation itself fails (`NotSupported` naming
 //! `dotnet`) are not counted. `ZHNEWS_SHOW_FAILURES=1` lists the failing cases.
@@ -12,7 +12,7 @@ use zhnews::{Dictionaries, Document, Figure, Pipeline};
 
 use super::util::root;
 
-fn pipeline() -> &'static Pipeline {
+pub(super) fn pipeline() -> &'static Pipeline {
     static PIPELINE: OnceLock<Pipeline> = OnceLock::new();
     PIPELINE.get_or_init(|| Pipeline::new(&Dictionaries::embedded()).unwrap())
 }
@@ -38,7 +38,7 @@ struct Expected {
 /// A found span: start, inclusive end, value.
 type Found = (usize, usize, f64);
 
-fn specs() -> Option<PathBuf> {
+pub(super) fn specs() -> Option<PathBuf> {
     let dir = root().join("../shared/data/recognizers-zh/Specs");
     if dir.is_dir() {
         Some(dir)
@@ -122,7 +122,7 @@ fn run(file: &str, found: impl Fn(&Document) -> Vec<Found>) -> (usize, usize) {
     )
 }
 
-fn assert_floor(file: &str, (passed, counted): (usize, usize), floor: f64) {
+pub(super) fn assert_floor(file: &str, (passed, counted): (usize, usize), floor: f64) {
     if counted > 0 {
         let share = passed as f64 / counted as f64;
         assert!(
@@ -205,54 +205,4 @@ fn recognizers_dimension_model() {
     ];
     let result = run(file, |d| figures_of_kind(d, &kinds, number));
     assert_floor(file, result, 0.90);
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(rename_all = "PascalCase")]
-struct ExtractorCase {
-    input: String,
-    #[serde(default)]
-    not_supported: Option<String>,
-    results: Vec<ExtractorResult>,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(rename_all = "PascalCase")]
-struct ExtractorResult {
-    start: usize,
-    length: usize,
-}
-
-/// The date extractor specs, by span only. The dates issue is still open: the floors are
-/// today's scores, so that they can only rise, not yet the issue's 85%.
-#[test]
-fn recognizers_date_extractors() {
-    for (file, floor) in [
-        ("DateTime/Chinese/DateExtractor.json", 0.28),
-        ("DateTime/Chinese/DatePeriodExtractor.json", 0.16),
-    ] {
-        let result = run_spec(
-            file,
-            |case: &ExtractorCase| case.not_supported.as_deref(),
-            |case| {
-                let document = pipeline().analyze(case.input.clone());
-                let ours: Vec<(usize, usize)> = pipeline()
-                    .dates(&document, None)
-                    .iter()
-                    .map(|d| (d.mention.start, d.mention.end - d.mention.start))
-                    .collect();
-                let theirs: Vec<(usize, usize)> =
-                    case.results.iter().map(|r| (r.start, r.length)).collect();
-                if ours == theirs {
-                    Ok(())
-                } else {
-                    Err(format!(
-                        "{:?}\n  ours   {ours:?}\n  theirs {theirs:?}",
-                        case.input
-                    ))
-                }
-            },
-        );
-        assert_floor(file, result, floor);
-    }
 }

@@ -100,6 +100,7 @@ pub struct DateMention {
     pub relative: Option<String>,
     pub anchored: bool,
     pub plan: Option<String>,
+    pub lunar: Option<String>,
 }
 
 #[derive(Debug, Deserialize, Clone)]
