@@ -51,6 +51,7 @@ fn input(index: usize, article: &str) -> InputDocument {
             path: None,
             line: Some(index + 1),
             bytes: article.len(),
+            encoding: Some("UTF-8".to_string()),
         },
         meta: Meta {
             published: Some(PUBLISHED.to_string()),

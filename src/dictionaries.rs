@@ -83,6 +83,14 @@ impl Dictionaries {
         }
     }
 
+    /// The embedded dictionaries, overridden from `dir` when one is given.
+    pub fn load(dir: Option<&Path>) -> Result<Dictionaries, Error> {
+        match dir {
+            Some(dir) => Dictionaries::with_overrides(dir),
+            None => Ok(Dictionaries::embedded()),
+        }
+    }
+
     /// The embedded dictionaries, each replaced by the file of the same name in `dir` where
     /// there is one.
     pub fn with_overrides(dir: &Path) -> Result<Dictionaries, Error> {

@@ -53,6 +53,13 @@ pub enum Error {
         /// What is wrong with it.
         message: String,
     },
+    /// A gold file of `zhnews eval` is malformed or does not match its article.
+    InvalidGold {
+        /// The gold file.
+        path: PathBuf,
+        /// What is wrong, naming the field (`figures[3].value: expected a number`).
+        message: String,
+    },
     /// Output could not be written.
     Write {
         /// The output file, or `<stdout>`.
@@ -72,6 +79,7 @@ impl Error {
             Error::InvalidRecord { .. } => "invalid_record",
             Error::InvalidMetadata { .. } => "invalid_metadata",
             Error::Dictionary { .. } => "dictionary",
+            Error::InvalidGold { .. } => "invalid_gold",
             Error::Write { .. } => "write",
         }
     }
@@ -89,7 +97,7 @@ impl fmt::Display for Error {
             Error::Read { path, source } => write!(f, "{}: {}", path.display(), lower(source)),
             Error::InvalidUtf8 { path, byte } => write!(
                 f,
-                "{}: not valid UTF-8 (first bad byte at offset {byte}); convert the file to UTF-8",
+                "{}: not valid UTF-8 (first bad byte at offset {byte}), nor GBK, GB18030, Big5 or UTF-16 with a byte order mark; convert the file to UTF-8",
                 path.display()
             ),
             Error::InvalidRecord {
@@ -97,7 +105,7 @@ impl fmt::Display for Error {
                 line,
                 message,
             } => write!(f, "{source_name}:{line}: {message}"),
-            Error::InvalidMetadata { path, message } => {
+            Error::InvalidMetadata { path, message } | Error::InvalidGold { path, message } => {
                 write!(f, "{}: {message}", path.display())
             }
             Error::Dictionary {

@@ -151,14 +151,14 @@ fn load_file(path: &Path) -> Result<InputDocument, Box<InputFailure>> {
                 path: Some(id.clone()),
                 line: None,
                 bytes,
+                encoding: None,
             }),
             error,
         })
     };
     let bytes = fs::read(path).map_err(|e| fail(read_error(path, e), None))?;
     let size = bytes.len();
-    let text = String::from_utf8(bytes).map_err(|e| {
-        let byte = e.utf8_error().valid_up_to();
+    let (text, encoding) = decode(&bytes).map_err(|byte| {
         fail(
             Error::InvalidUtf8 {
                 path: path.to_path_buf(),
@@ -184,12 +184,62 @@ fn load_file(path: &Path) -> Result<InputDocument, Box<InputFailure>> {
             path: Some(id.clone()),
             line: None,
             bytes: size,
+            encoding: Some(encoding.to_string()),
         },
         id,
         text,
         meta,
         warnings,
     })
+}
+
+/// The name of UTF-8 as the output records it.
+const UTF_8: &str = "UTF-8";
+
+/// The encodings recognised in a file that is not UTF-8: those Chinese sites publish in.
+const CHINESE_ENCODINGS: [&encoding_rs::Encoding; 3] =
+    [encoding_rs::GBK, encoding_rs::GB18030, encoding_rs::BIG5];
+
+/// The text of a file and the encoding it was read in, decoded as `zhnews extract` decodes it.
+pub fn read_text(path: &Path) -> Result<(String, &'static str), Error> {
+    let bytes = fs::read(path).map_err(|e| read_error(path, e))?;
+    decode(&bytes).map_err(|byte| Error::InvalidUtf8 {
+        path: path.to_path_buf(),
+        byte,
+    })
+}
+
+/// Decodes a file: UTF-8 (a byte order mark dropped), UTF-16 with its byte order mark, or,
+/// for bytes that are not UTF-8, the Chinese encoding chardetng recognises in them (GBK,
+/// GB18030, Big5), with the encoding's name. A file that is none of these fails with the
+/// offset of its first byte that is not UTF-8: another guess would read garbage as text.
+fn decode(bytes: &[u8]) -> Result<(String, &'static str), usize> {
+    if let Some((encoding, bom_length)) = encoding_rs::Encoding::for_bom(bytes) {
+        let (text, had_errors) = encoding.decode_without_bom_handling(&bytes[bom_length..]);
+        if !had_errors {
+            return Ok((text.into_owned(), encoding.name()));
+        }
+    }
+    let first_bad_byte = match std::str::from_utf8(bytes) {
+        Ok(text) => return Ok((text.to_string(), UTF_8)),
+        Err(e) => e.valid_up_to(),
+    };
+    let mut detector = chardetng::EncodingDetector::new();
+    detector.feed(bytes, true);
+    let encoding = detector.guess(None, false);
+    if CHINESE_ENCODINGS.contains(&encoding) {
+        // GB18030 reads all of GBK and more; the name reported is the one detected.
+        let decoder = if encoding == encoding_rs::GBK {
+            encoding_rs::GB18030
+        } else {
+            encoding
+        };
+        let (text, had_errors) = decoder.decode_without_bom_handling(bytes);
+        if !had_errors {
+            return Ok((text.into_owned(), encoding.name()));
+        }
+    }
+    Err(first_bad_byte)
 }
 
 /// The sidecar of `NAME.txt` is `NAME.meta.json`.
@@ -264,6 +314,7 @@ fn load_line(
         path: None,
         line: Some(number),
         bytes,
+        encoding: Some(UTF_8.to_string()),
     };
     let fail = |id: String, bytes: Option<usize>, message: String| {
         Box::new(InputFailure {

@@ -85,6 +85,9 @@ pub struct Source {
     pub line: Option<usize>,
     /// Size in bytes of the file, or of the `text` field of a JSON Lines record.
     pub bytes: usize,
+    /// The encoding the text was read in: `UTF-8`, `UTF-16LE`, `UTF-16BE` (with a byte order
+    /// mark), `GBK`, `gb18030` or `Big5` (detected); `null` when it could not be decoded.
+    pub encoding: Option<String>,
 }
 
 /// Kinds of [`Source`].

@@ -59,11 +59,7 @@ pub fn extract(
     stdout: &mut dyn std::io::Write,
     notify: &mut dyn FnMut(&Output),
 ) -> Result<Summary, Error> {
-    let dictionaries = match &config.dictionaries {
-        Some(dir) => Dictionaries::with_overrides(dir)?,
-        None => Dictionaries::embedded(),
-    };
-    let pipeline = Pipeline::new(&dictionaries)?;
+    let pipeline = Pipeline::new(&Dictionaries::load(config.dictionaries.as_deref())?)?;
 
     let mut file_inputs = Vec::new();
     let mut reads_stdin = false;

@@ -41,14 +41,15 @@ fn a_folder_gives_json_lines_in_sorted_path_order_and_reports_bad_files_in_place
     let dir = Dir::new();
     dir.create("news/b/2.txt", "第二篇。");
     dir.create("news/a.txt", "第一篇。");
-    dir.create("news/c.txt", b"\xff\xfe bad bytes");
+    // No byte order mark (`\xff\xfe` would start UTF-16) and no Chinese encoding either.
+    dir.create("news/c.txt", b"\xff bad \xfe bytes");
     dir.create("news/d.txt", "第四篇。");
     dir.create("news/readme.md", "not an article");
     let run = dir.run(&["extract", "news"], "");
     assert_eq!(run.code, 2);
     assert_eq!(
         run.stderr,
-        "zhnews: news/c.txt: not valid UTF-8 (first bad byte at offset 0); convert the file to UTF-8\n"
+        "zhnews: news/c.txt: not valid UTF-8 (first bad byte at offset 0), nor GBK, GB18030, Big5 or UTF-16 with a byte order mark; convert the file to UTF-8\n"
     );
     let lines = parse_jsonl(&run.stdout);
     let ids: Vec<&str> = lines.iter().map(|l| l.id()).collect();
@@ -58,8 +59,49 @@ fn a_folder_gives_json_lines_in_sorted_path_order_and_reports_bad_files_in_place
     );
     let error = lines[2].error();
     assert_eq!(error.error.kind, "invalid_utf8");
-    assert_eq!(error.source.as_ref().unwrap().bytes, 12);
+    assert_eq!(error.source.as_ref().unwrap().bytes, 13);
+    assert_eq!(error.source.as_ref().unwrap().encoding, None);
     assert_eq!(lines[3].record().stats.chars, 4);
+}
+
+#[test]
+fn files_in_chinese_encodings_and_utf_16_are_decoded_and_their_encoding_recorded() {
+    let simplified =
+        "石景山区高精尖产业收入达到二千零六十九亿元，同比增长百分之十六，老旧小区改造全面完成。";
+    let traditional =
+        "石景山區高精尖產業收入達到二千零六十九億元，同比增長百分之十六，老舊小區改造全面完成。";
+    let dir = Dir::new();
+    dir.create("a-gbk.txt", encoding_rs::GBK.encode(simplified).0);
+    dir.create("b-big5.txt", encoding_rs::BIG5.encode(traditional).0);
+    let utf16: Vec<u8> = [0xFF, 0xFE]
+        .into_iter()
+        .chain(simplified.encode_utf16().flat_map(u16::to_le_bytes))
+        .collect();
+    dir.create("c-utf16.txt", utf16);
+    dir.create(
+        "d-bom.txt",
+        [&[0xEF, 0xBB, 0xBF][..], simplified.as_bytes()].concat(),
+    );
+    let run = dir.run(&["extract", "--format", "jsonl", "."], "");
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let lines = parse_jsonl(&run.stdout);
+    let records: Vec<&Record> = lines.iter().map(|line| line.record()).collect();
+    let encodings: Vec<Option<&str>> = records
+        .iter()
+        .map(|r| r.source.encoding.as_deref())
+        .collect();
+    assert_eq!(
+        encodings,
+        [Some("GBK"), Some("Big5"), Some("UTF-16LE"), Some("UTF-8")]
+    );
+    for record in &records {
+        assert_eq!(
+            record.places[0].code.as_deref(),
+            Some("110107"),
+            "{}",
+            record.id
+        );
+    }
 }
 
 #[test]

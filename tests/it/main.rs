@@ -3,6 +3,7 @@
 mod cli;
 mod cluener;
 mod corpus;
+mod eval;
 mod news_bench;
 mod recognizers;
 mod recognizers_dates;

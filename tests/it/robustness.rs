@@ -70,6 +70,7 @@ fn random_texts_never_panic_and_spans_read_back() {
                 path: None,
                 line: Some(1),
                 bytes: 0,
+                encoding: Some("UTF-8".into()),
             },
             meta: zhnews::Meta::default(),
             warnings: Vec::new(),

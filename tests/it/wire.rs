@@ -169,6 +169,7 @@ pub struct Source {
     pub path: Option<String>,
     pub line: Option<usize>,
     pub bytes: usize,
+    pub encoding: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -257,7 +258,7 @@ pub fn parse_json_stream(stdout: &str) -> Vec<Line> {
 fn the_schema_rejects_what_the_format_forbids() {
     let record = serde_json::json!({
         "schema_version": 1, "id": "x",
-        "source": {"kind": "stdin", "path": null, "line": 1, "bytes": 3},
+        "source": {"kind": "stdin", "path": null, "line": 1, "bytes": 3, "encoding": "UTF-8"},
         "meta": {"title": null, "published": "2021-12-09", "published_from": "input",
                  "outlet": null, "url": null, "extra": {}},
         "stats": {"chars": 1, "normalized_chars": 1, "sentences": 1, "tokens": 1,
