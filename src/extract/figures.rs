@@ -124,7 +124,10 @@ const COMPARATORS_BEFORE: &[(&str, Comparator)] = &[
     ("将近", Comparator::Nearly),
     ("接近", Comparator::Nearly),
     ("近", Comparator::Nearly),
+    ("突破", Comparator::Over),
     ("大约", Comparator::About),
+    ("约为", Comparator::About),
+    ("约占", Comparator::About),
     ("约", Comparator::About),
 ];
 
@@ -153,6 +156,7 @@ const CHANGES: &[(&str, Direction)] = &[
     ("攀升", Direction::Up),
     ("跃升", Direction::Up),
     ("上调", Direction::Up),
+    ("加快", Direction::Up),
     ("增", Direction::Up),
     ("涨", Direction::Up),
     ("下降", Direction::Down),
@@ -165,6 +169,7 @@ const CHANGES: &[(&str, Direction)] = &[
     ("萎缩", Direction::Down),
     ("收窄", Direction::Down),
     ("下调", Direction::Down),
+    ("放缓", Direction::Down),
     ("缩减", Direction::Down),
     ("降幅", Direction::Down),
     ("降", Direction::Down),
@@ -178,8 +183,9 @@ const TIME_UNITS: &[&str] = &[
     "周年", "届", "期",
 ];
 
-/// What `N次` numbers when it is an ordinal: a session (`三次会议`, `二次全会`).
-const SESSIONS: &[&str] = &["会议", "全会", "大会"];
+/// What `N次` numbers when it is no count: a session (`三次会议`, `二次全会`), or the sectors
+/// of an economy (`三次产业`).
+const SESSIONS: &[&str] = &["会议", "全会", "大会", "产业"];
 
 /// Range connectors between two numbers (`3至5个`, `3-5个`, `三到五家`).
 const RANGE_CONNECTORS: &[char] = &['至', '到', '-', '~', '～', '—', '–'];
@@ -225,6 +231,7 @@ pub fn find(document: &Document, numbers: &[Number], units: &Units) -> Vec<Figur
     let mut figures = Vec::new();
     let mut index = 0;
     let mut previous_end = 0;
+    let mut previous_role: Option<(Role, Option<Direction>, Option<Basis>)> = None;
     while index < numbers.len() {
         let number = &numbers[index];
         index += 1;
@@ -265,7 +272,18 @@ pub fn find(document: &Document, numbers: &[Number], units: &Units) -> Vec<Figur
         let comparator = comparator_before
             .or(reading.inner_comparator)
             .or_else(|| comparator_after(chars, reading.span.end));
-        let (role, direction, basis) = role(chars, window_start, before_start, &reading);
+        // `分别增长6.2%、5.1%和4.8%`: a figure that continues a list takes the role of the
+        // figure before it, whose verb it shares.
+        let continues_list = previous_end > 0
+            && matches!(
+                &chars[previous_end..before_start],
+                ['、' | '和' | '及' | '与']
+            );
+        let (role, direction, basis) = match (continues_list, previous_role) {
+            (true, Some(previous @ (Role::Change, ..))) => previous,
+            _ => role(chars, window_start, before_start, &reading),
+        };
+        previous_role = Some((role, direction, basis));
         previous_end = reading.span.end;
         figures.push(reading.into_figure(document, comparator, role, direction, basis));
     }
@@ -751,16 +769,22 @@ fn role(
     before: usize,
     reading: &Reading,
 ) -> (Role, Option<Direction>, Option<Basis>) {
+    let clause_bound = window_start;
     let window_start = before.saturating_sub(ROLE_WINDOW).max(window_start);
     let window = &chars[window_start..before];
-    // The verb of change nearest the figure.
-    let change = (window_start + 1..=before).rev().find_map(|end| {
-        WORDS
-            .changes
-            .longest_ending_at(chars, end, |_| true)
-            .filter(|&(_, length)| end - length >= window_start)
-            .map(|(&direction, _)| direction)
-    });
+    // The verb of change nearest the figure; not the 增加 of 增加值 (value added), and a verb
+    // with 到 or 至 after it names the level reached (`提高到5%`, `增至150个`), no change.
+    let change = (window_start + 1..=before)
+        .rev()
+        .find_map(|end| {
+            WORDS
+                .changes
+                .longest_ending_at(chars, end, |_| true)
+                .filter(|&(_, length)| end - length >= window_start)
+                .map(|(&direction, _)| (direction, chars.get(end).copied()))
+        })
+        .filter(|(_, next)| !matches!(next, Some('值' | '免')))
+        .and_then(|(direction, next)| (!matches!(next, Some('到' | '至'))).then_some(direction));
     let contains = |word: &str| {
         let word: Vec<char> = word.chars().collect();
         window.windows(word.len()).any(|w| w == word)
@@ -774,11 +798,22 @@ fn role(
     } else {
         None
     };
+    // A share is named anywhere in the clause: `占全市年度任务量的57%`, `比重将达到45%`.
+    let clause_start = chars[clause_bound..before]
+        .iter()
+        .rposition(|c| matches!(c, '，' | '；' | '：' | ',' | ';'))
+        .map_or(clause_bound, |at| clause_bound + at + 1);
+    // Up to the figure: the comparator before it may hold the 占 (`约占74%`).
+    let clause = &chars[clause_start..reading.span.start];
+    let names_share = clause.contains(&'占')
+        || clause.windows(2).any(|w| w == ['比', '重'])
+        // `完成年度计划的48%`: a percentage of something named before it.
+        || clause.last() == Some(&'的');
     let kind = reading.unit.as_ref().map(|u| u.kind.as_str());
     match change {
         Some(direction) => (Role::Change, Some(direction), basis),
         None if kind == Some("multiple") => (Role::Multiple, None, basis),
-        None if kind == Some("percent") && window.contains(&'占') => (Role::Share, None, None),
+        None if kind == Some("percent") && names_share => (Role::Share, None, None),
         None => (Role::Amount, None, None),
     }
 }
@@ -873,6 +908,7 @@ mod tests {
             ("近3000人。", "3000人", Some(Comparator::Nearly), None),
             ("300多人。", "300多人", Some(Comparator::Over), None),
             ("十多万人。", "十多万人", Some(Comparator::Over), None),
+            ("城镇新增就业27.3万人。", "27.3万人", None, None),
             ("不少于10家。", "10家", Some(Comparator::AtLeast), None),
             ("不到5%。", "5%", Some(Comparator::Under), None),
             ("不超过3个。", "3个", Some(Comparator::AtMost), None),
@@ -920,6 +956,19 @@ mod tests {
             ("占全市的30%。", Role::Share, None, None),
             ("是去年的1.5倍。", Role::Multiple, None, None),
             ("达到3450亿元。", Role::Amount, None, None),
+            ("第一产业增加值18.6亿元。", Role::Amount, None, None),
+            ("占比提高到32%。", Role::Share, None, None),
+            ("来源国家增至150个。", Role::Amount, None, None),
+            ("比重将达到45%。", Role::Share, None, None),
+            ("占全市年度任务量的57%。", Role::Share, None, None),
+            (
+                "增速比一季度加快1.2个百分点。",
+                Role::Change,
+                Some(Up),
+                None,
+            ),
+            ("完成年度计划的48%。", Role::Share, None, None),
+            ("减免税款约40亿元。", Role::Amount, None, None),
         ];
         for (text, role, direction, basis) in cases {
             let figures = figures(text);
@@ -930,6 +979,23 @@ mod tests {
                 "{text}"
             );
         }
+    }
+
+    #[test]
+    fn a_figure_that_continues_a_list_shares_its_verb() {
+        let roles: Vec<(Role, Option<Direction>)> = figures("分别增长6.2%、5.1%和4.8%。")
+            .iter()
+            .map(|f| (f.role, f.direction))
+            .collect();
+        assert_eq!(roles, [(Role::Change, Some(Direction::Up)); 3]);
+        let comparators: Vec<Option<Comparator>> = figures("力争突破2500亿元，约占74%。")
+            .iter()
+            .map(|f| f.comparator)
+            .collect();
+        assert_eq!(
+            comparators,
+            [Some(Comparator::Over), Some(Comparator::About)]
+        );
     }
 
     #[test]

@@ -133,13 +133,15 @@ pub fn find(document: &Document) -> Vec<Number> {
     };
     let ends_inside_word = |number: &Number| {
         let end = number.span.end;
-        // A number may end inside a word of time (`九年`), which names it, not another thing.
+        // A number may end inside a word of time (`九年`), which names it, not another thing,
+        // and in a word its magnitude starts (`万人` of `27.3万人`).
         is_chinese_numeral(chars[end - 1])
             && word_at(end - 1).is_some_and(|t| {
                 t.span.end > end
                     && !is_numeral_word(t.tag.as_str())
                     && t.tag.as_str() != "t"
                     && !joins_a_connector(t)
+                    && !(t.span.start == end - 1 && matches!(chars[end - 1], '万' | '亿'))
             })
     };
     scan_with(chars, starts_inside_word)
