@@ -206,6 +206,8 @@ pub struct Places {
     stop_verbs: FxHashSet<String>,
     line_stems: Vec<String>,
     organisation_ends: WordIndex<()>,
+    /// Short forms that are mostly common words (`新建`, `惠民`): a place only with support.
+    common_short_forms: FxHashSet<String>,
     /// Last characters of those words.
     organisation_last: CharSet,
 }
@@ -232,6 +234,7 @@ impl Places {
         let (mut heads, mut list_nouns) = (Vec::new(), Vec::new());
         let (mut generic, mut stop_verbs) = (FxHashSet::default(), FxHashSet::default());
         let (mut line_stems, mut organisation_ends) = (Vec::new(), Vec::new());
+        let mut common_short_forms = FxHashSet::default();
         for line in DictionaryLines::new(words) {
             let line = line?;
             let mut fields = line.text.split('\t').map(str::trim);
@@ -257,9 +260,12 @@ impl Places {
                 }
                 ("line-stem", None) => line_stems.push(word.to_string()),
                 ("org-end", None) => organisation_ends.push((word.to_string(), ())),
+                ("common", None) => {
+                    common_short_forms.insert(word.to_string());
+                }
                 _ => {
                     return Err(line.error(
-                        "expected `head` or `list` with a word and a kind, or `generic`, `stop`, `line-stem` or `org-end` with a word",
+                        "expected `head` or `list` with a word and a kind, or `generic`, `stop`, `line-stem`, `org-end` or `common` with a word",
                     ))
                 }
             }
@@ -278,6 +284,7 @@ impl Places {
                     .filter_map(|(w, _): &(String, ())| w.chars().last()),
             ),
             organisation_ends: WordIndex::ending(organisation_ends),
+            common_short_forms,
         })
     }
 
@@ -543,12 +550,12 @@ impl Places {
             }
             // A name runs on over a place it holds (`中关村…产业园`, `福寿岭站`), not over a
             // line or road before it (`地铁1号线福寿岭站`).
+            // Right before the head a road names it (`文泽路站`, `桃园路片区`).
             if local.iter().any(|l| {
                 l.span.end == token.span.end
-                    && matches!(
-                        l.kind,
-                        PlaceKind::Line | PlaceKind::Road | PlaceKind::Station
-                    )
+                    && (l.kind == PlaceKind::Line
+                        || matches!(l.kind, PlaceKind::Road | PlaceKind::Station)
+                            && !pieces.is_empty())
             }) || !self.stem_word(document, token)
             {
                 break;
@@ -675,6 +682,9 @@ impl Places {
             let Some(kind) = kind else {
                 continue;
             };
+            // `劲松、团结湖、八里庄等街道`: members that are townships with the list's noun.
+            let township_noun = matches!(document.token_text(after), "街道" | "镇" | "乡" | "地区")
+                .then(|| document.token_text(after));
             for item in list_items(document, &tokens[..at], |t| self.stem_word(document, t)) {
                 let span = NormalizedSpan {
                     start: tokens[item.start].span.start,
@@ -682,6 +692,21 @@ impl Places {
                 };
                 let text = document.normalized_text(span);
                 if span.len() < 2 || self.generic.contains(text) {
+                    continue;
+                }
+                let township =
+                    township_noun.and_then(|noun| self.gazetteer.lookup(&format!("{text}{noun}")));
+                if let Some(name) = township {
+                    found.retain(|f| !(f.span == span && f.readings.is_empty()));
+                    members.push(Found {
+                        span,
+                        kind: PlaceKind::Township,
+                        readings: self.gazetteer.readings(name).to_vec(),
+                        resolution: Resolution::List,
+                        entry: None,
+                        short: true,
+                        parent: None,
+                    });
                     continue;
                 }
                 if !found.iter().any(|f| f.span.overlaps(span)) {
@@ -725,6 +750,7 @@ impl Places {
             }
         }
         let tokens = document.tokens();
+        let chars = document.normalized_chars();
         let mut supports: Vec<usize> = Vec::new();
         found.retain_mut(|f| {
             if f.readings.is_empty() {
@@ -761,10 +787,22 @@ impl Places {
             let whole_word = tokens
                 .get(first_token_at(tokens, f.span.start))
                 .is_some_and(|t| t.span == f.span);
+            let in_full = reading.is_some_and(|r| named_in_full.contains(&r.entry));
+            // A short form in a list whose division the document places (`碑林、新城、莲湖等区`
+            // in news of 西安) stands for it, whatever the segmenter makes of the word.
+            let listed = best > 0
+                && (f.span.start > 0 && chars[f.span.start - 1] == '、'
+                    || matches!(chars.get(f.span.end), Some('、' | '等')));
+            if short && (low || whole_word) && !looks_like_a_name && !in_full && !listed {
+                return false;
+            }
+            // A short form that is mostly a common word (`新建改造`, `战略性新兴产业`) names
+            // its division only where the document also names it in full.
             if short
-                && (low || whole_word)
-                && !looks_like_a_name
-                && !reading.is_some_and(|r| named_in_full.contains(&r.entry))
+                && !in_full
+                && self
+                    .common_short_forms
+                    .contains(document.normalized_text(f.span))
             {
                 return false;
             }
@@ -968,7 +1006,7 @@ fn looks_like_a_name(tokens: &[Token], span: NormalizedSpan) -> bool {
     tokens.get(first).is_some_and(|t| {
         matches!(
             t.tag.as_bytes(),
-            b"ns" | b"nz" | b"nt" | b"j" | b"nr" | b"nrt" | b"nrfg"
+            b"ns" | b"nz" | b"nt" | b"j" | b"nr" | b"nrt" | b"nrfg" | b"s"
         ) && t.span.start == span.start
     })
 }
@@ -1153,6 +1191,56 @@ mod tests {
             let found = places(sentence);
             assert!(found.is_empty(), "{sentence}: {found:?}");
         }
+    }
+
+    #[test]
+    fn corpus_cases_stay_right() {
+        let summary = |text: &str| -> Vec<(String, PlaceKind, Option<String>)> {
+            places(text)
+                .into_iter()
+                .map(|p| (p.mention.text, p.kind, p.code))
+                .collect()
+        };
+        // A road before a station's head names the station.
+        let stations = summary("1号线文泽路站、8号线新湾路站周边。");
+        assert!(
+            stations
+                .iter()
+                .any(|(t, k, _)| t == "文泽路站" && *k == PlaceKind::Station),
+            "{stations:?}"
+        );
+        // Townships listed before 等街道 are townships of the district the text is about.
+        let townships = summary("朝阳区将推进劲松、团结湖、八里庄等街道老旧小区改造。");
+        assert_eq!(
+            townships[1..],
+            [
+                (
+                    "劲松".to_string(),
+                    PlaceKind::Township,
+                    Some("110105017".to_string())
+                ),
+                (
+                    "团结湖".to_string(),
+                    PlaceKind::Township,
+                    Some("110105013".to_string())
+                ),
+                (
+                    "八里庄".to_string(),
+                    PlaceKind::Township,
+                    Some("110105015".to_string())
+                ),
+            ]
+        );
+        // A short form that is mostly a word needs its division named in full.
+        let common = summary("金寨县新建改造高标准茶园,战略性新兴产业增长。");
+        assert_eq!(
+            common,
+            [(
+                "金寨县".to_string(),
+                PlaceKind::County,
+                Some("341524".to_string())
+            )]
+        );
     }
 
     #[test]
