@@ -6,7 +6,7 @@
 
 use std::ops::Range;
 
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Serialize;
 
 use crate::dictionaries::{DictionaryFile, DictionaryLines};
@@ -86,6 +86,9 @@ pub struct Sectors {
     organisations: WordIndex<()>,
     organisation_starts: CharSet,
     longest_organisation: usize,
+    /// What a sector is measured by or made of (`增加值`, `产量`, `企业`): a sector's name before
+    /// one still names the sector (`工业增加值`, `生物医药企业`).
+    measures: FxHashSet<String>,
     /// Words ending in 业 that are no sector (`企业`), also at the end of a longer word
     /// (`民营企业`).
     not_heads: Vec<String>,
@@ -125,6 +128,7 @@ impl Sectors {
         let (mut heads, mut scopes, mut not_heads) = (Vec::new(), Vec::new(), Vec::new());
         let mut system_heads = Vec::new();
         let mut organisations = Vec::new();
+        let mut measures = FxHashSet::default();
         for line in DictionaryLines::new(words) {
             let line = line?;
             match line.text.split_once('\t') {
@@ -148,9 +152,10 @@ impl Sectors {
                     system_heads.push(word.trim().to_string());
                     true
                 }
+                Some(("measure", word)) => measures.insert(word.trim().to_string()),
                 _ => {
                     return Err(line.error(
-                        "expected `head`, `scope`, `not-head`, `organisation` or `system`, a tab, and a word",
+                        "expected `head`, `scope`, `not-head`, `organisation`, `system` or `measure`, a tab, and a word",
                     ))
                 }
             };
@@ -184,6 +189,7 @@ impl Sectors {
             scopes,
             not_heads,
             system_heads,
+            measures,
         })
     }
 
@@ -253,7 +259,9 @@ impl Sectors {
             let headless = !surface.ends_with('业')
                 && !self.heads.iter().any(|h| surface.ends_with(h.as_str()));
             let modifies_a_noun = (headless || span.end - span.start == 2)
-                && tokens.get(at + words).is_some_and(is_noun);
+                && tokens.get(at + words).is_some_and(|next| {
+                    is_noun(next) && !self.measures.contains(document.token_text(next))
+                });
             if !modifies_a_noun {
                 found.push(Found {
                     span,
@@ -274,16 +282,25 @@ impl Sectors {
             if !self.head_ends.contains(chars[token.span.end - 1]) {
                 continue;
             }
-            let head = document.token_text(token);
-            if !self.is_head(head) {
+            // The head may come as one word with its scope (`相关产业`).
+            let word = document.token_text(token);
+            let Some(head) = self.heads.iter().find(|h| {
+                word.strip_suffix(h.as_str())
+                    .is_some_and(|scope| scope.is_empty() || self.is_scope(scope))
+            }) else {
                 continue;
-            }
+            };
+            let head = head.as_str();
             // Back over scope words to `等`.
             let mut before = at;
-            while before > 0 && self.is_scope(document.token_text(&tokens[before - 1])) {
+            while before > 0 && {
+                let word = document.token_text(&tokens[before - 1]);
+                self.is_scope(word) && !is_list_end(word)
+            } {
                 before -= 1;
             }
-            if before == 0 || document.token_text(&tokens[before - 1]) != "等" {
+            // `A、B等(重点)产业`, or a count of the members: `A、B、C三大先导产业`.
+            if before == 0 || !is_list_end(document.token_text(&tokens[before - 1])) {
                 continue;
             }
             for item in list_items(document, &tokens[..before - 1], is_noun) {
@@ -542,6 +559,20 @@ fn overlaps(found: &[Found], span: NormalizedSpan) -> bool {
     found.iter().any(|f| f.span.overlaps(span))
 }
 
+/// The word between a list of sectors and its head: `等`, or how many they are (`三大`).
+fn is_list_end(word: &str) -> bool {
+    let mut chars = word.chars();
+    word == "等"
+        || matches!(
+            (chars.next(), chars.next(), chars.next()),
+            (
+                Some('两' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'),
+                Some('大'),
+                None
+            )
+        )
+}
+
 /// Nouns, and the other tags jieba gives to the words of sector names (`高精尖/nr`).
 fn is_noun(token: &Token) -> bool {
     matches!(
@@ -603,6 +634,24 @@ mod tests {
 
     fn texts(text: &str) -> Vec<String> {
         sectors(text).into_iter().map(|(t, _, _)| t).collect()
+    }
+
+    #[test]
+    fn a_sector_before_what_measures_it_is_still_a_sector() {
+        assert_eq!(texts("规模以上工业增加值增长7%。"), ["工业"]);
+        assert_eq!(texts("新能源汽车产量增长30%。"), ["新能源汽车"]);
+        assert_eq!(texts("保护工业遗产。"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn lists_end_in_a_count_or_a_scoped_head() {
+        assert_eq!(
+            texts("集成电路、生物医药、人工智能三大先导产业规模增长。"),
+            ["集成电路", "生物医药", "人工智能"]
+        );
+        let members = sectors("冰雪热带动了住宿、餐饮等相关产业。");
+        let names: Vec<&str> = members.iter().map(|(_, n, _)| n.as_str()).collect();
+        assert_eq!(names, ["住宿业", "餐饮业"]);
     }
 
     #[test]
