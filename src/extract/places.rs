@@ -332,6 +332,23 @@ impl Places {
                     matches.push((token.span.start, index.char(name.byte_end), name.name));
                     break;
                 }
+                // One word of two names (`上海市浦东新区`): both, where the rest of the word is
+                // a name in full.
+                let rest = name.byte_end..token.byte_end;
+                if let Some(second) = (name.byte_end < token.byte_end)
+                    .then(|| self.gazetteer.lookup(&text[rest.clone()]))
+                    .flatten()
+                    .filter(|&second| {
+                        self.gazetteer
+                            .readings(second)
+                            .iter()
+                            .any(|reading| !reading.short)
+                    })
+                {
+                    matches.push((token.span.start, index.char(name.byte_end), name.name));
+                    matches.push((index.char(rest.start), token.span.end, second));
+                    break;
+                }
                 match tokens[at..]
                     .iter()
                     .take_while(|t| t.byte_end < name.byte_end)
@@ -1208,6 +1225,23 @@ mod tests {
                 .iter()
                 .any(|(t, k, _)| t == "文泽路站" && *k == PlaceKind::Station),
             "{stations:?}"
+        );
+        // One word of two divisions is both.
+        let glued = summary("上海市浦东新区推进建设。");
+        assert_eq!(
+            glued,
+            [
+                (
+                    "上海市".to_string(),
+                    PlaceKind::Province,
+                    Some("310000".to_string())
+                ),
+                (
+                    "浦东新区".to_string(),
+                    PlaceKind::County,
+                    Some("310115".to_string())
+                ),
+            ]
         );
         // Townships listed before 等街道 are townships of the district the text is about.
         let townships = summary("朝阳区将推进劲松、团结湖、八里庄等街道老旧小区改造。");
