@@ -303,7 +303,16 @@ impl Sectors {
             if before == 0 || !is_list_end(document.token_text(&tokens[before - 1])) {
                 continue;
             }
-            for item in list_items(document, &tokens[..before - 1], is_noun) {
+            // A member is nouns, or a sector already found whatever its words' tags
+            // (`冰雪装备/制造/v`).
+            let known: Vec<NormalizedSpan> = found.iter().map(|f| f.span).collect();
+            let is_member_word = |t: &Token| {
+                is_noun(t)
+                    || known
+                        .iter()
+                        .any(|s| s.start <= t.span.start && t.span.end <= s.end)
+            };
+            for item in list_items(document, &tokens[..before - 1], is_member_word) {
                 let span = NormalizedSpan {
                     start: tokens[item.start].span.start,
                     end: tokens[item.end - 1].span.end,
@@ -649,9 +658,9 @@ mod tests {
             texts("集成电路、生物医药、人工智能三大先导产业规模增长。"),
             ["集成电路", "生物医药", "人工智能"]
         );
-        let members = sectors("冰雪热带动了住宿、餐饮等相关产业。");
+        let members = sectors("冰雪热带动了住宿、餐饮、冰雪装备制造等相关产业。");
         let names: Vec<&str> = members.iter().map(|(_, n, _)| n.as_str()).collect();
-        assert_eq!(names, ["住宿业", "餐饮业"]);
+        assert_eq!(names, ["住宿业", "餐饮业", "冰雪装备"]);
     }
 
     #[test]
