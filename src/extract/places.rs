@@ -461,7 +461,10 @@ impl Places {
             if head_start > token.span.start && self.generic.contains(document.token_text(token)) {
                 continue;
             }
-            if head.single && token.tag.as_bytes() == b"v" && token.span.len() == 1 {
+            // After a place's name the character is its head (`福田站`, `和平门站至`).
+            let after_place = named.iter().chain(&found).any(|f| f.span.end == head_start);
+            if head.single && token.tag.as_bytes() == b"v" && token.span.len() == 1 && !after_place
+            {
                 // `站在`, `路过`: the character is a verb here.
                 let next = tokens.get(at + 1).map(|t| t.tag.as_bytes());
                 if matches!(next, Some(b"p" | b"v" | b"d" | b"f" | b"ul" | b"uz")) {
@@ -607,7 +610,17 @@ impl Places {
             // `生产线` and `红线`. After `线`, one modifier may come before the railway.
             let system = pieces
                 .iter()
-                .rposition(|p| self.line_stems.iter().any(|s| text(p).contains(s.as_str())))?;
+                .rposition(|p| self.line_stems.iter().any(|s| text(p).contains(s.as_str())));
+            // `8号线`: a numbered line needs no railway named before it.
+            let numbered = !head.single
+                && pieces
+                    .first()
+                    .is_some_and(|p| text(p).chars().all(|c| c.is_ascii_digit()));
+            let system = match system {
+                Some(system) => system,
+                None if numbered => return Some(pieces[0].span.start),
+                None => return None,
+            };
             let modifier = head.single
                 && pieces
                     .get(system + 1)
@@ -1226,6 +1239,13 @@ mod tests {
                 .any(|(t, k, _)| t == "文泽路站" && *k == PlaceKind::Station),
             "{stations:?}"
         );
+        // A numbered line needs no railway; after a place's name 站 is its head, though jieba
+        // makes it a verb before 前 or 至.
+        let lines = summary("8号线新湾路站周边，福田站前三季度增长，大差市站至和平门站沿线。");
+        let texts: Vec<&str> = lines.iter().map(|(t, _, _)| t.as_str()).collect();
+        assert!(texts.contains(&"8号线"), "{texts:?}");
+        assert!(texts.contains(&"福田站"), "{texts:?}");
+        assert!(texts.contains(&"和平门站"), "{texts:?}");
         // One word of two divisions is both.
         let glued = summary("上海市浦东新区推进建设。");
         assert_eq!(
