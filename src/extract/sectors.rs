@@ -649,6 +649,7 @@ mod tests {
     fn a_sector_before_what_measures_it_is_still_a_sector() {
         assert_eq!(texts("规模以上工业增加值增长7%。"), ["工业"]);
         assert_eq!(texts("新能源汽车产量增长30%。"), ["新能源汽车"]);
+        assert_eq!(texts("按照文化旅游发展规划推进。"), ["文化旅游"]);
         assert_eq!(texts("保护工业遗产。"), Vec::<String>::new());
     }
 
