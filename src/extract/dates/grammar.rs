@@ -449,7 +449,7 @@ impl Grammar<'_> {
         }
         let (year, alone) = match (numeral.digit_string, numeral.length) {
             (true, 4) => (numeral.value as i32, true),
-            (true, 3) if !is_ascii(self.chars[at]) => (numeral.value as i32, true),
+            (true, 3) if !self.chars[at].is_ascii() => (numeral.value as i32, true),
             (true, 2) => (two_digit_year(numeral.value), numeral.leading_zero),
             (false, _) if (1000..=2999).contains(&numeral.value) => (numeral.value as i32, false),
             _ => return None,
@@ -597,7 +597,7 @@ impl Grammar<'_> {
             return Some(Day::Bare(numeral));
         }
         let next = self.chars.get(numeral.end);
-        let in_words = !is_ascii(self.chars[at]);
+        let in_words = !self.chars[at].is_ascii();
         (in_words && next.is_none_or(|c| !MEASURE_WORDS.contains(c) && !is_numeral(*c)))
             .then_some(Day::Named(numeral.value, lunar, numeral.end))
     }
@@ -916,8 +916,4 @@ static NUMERALS: CharSet = CharSet::new(&[
 
 pub fn is_numeral(c: char) -> bool {
     NUMERALS.contains(c)
-}
-
-fn is_ascii(c: char) -> bool {
-    c.is_ascii()
 }
