@@ -295,12 +295,12 @@ impl Sectors {
             let mut before = at;
             while before > 0 && {
                 let word = document.token_text(&tokens[before - 1]);
-                self.is_scope(word) && !is_list_end(word)
+                self.is_scope(word) && !self.is_list_end(word)
             } {
                 before -= 1;
             }
             // `A、B等(重点)产业`, or a count of the members: `A、B、C三大先导产业`.
-            if before == 0 || !is_list_end(document.token_text(&tokens[before - 1])) {
+            if before == 0 || !self.is_list_end(document.token_text(&tokens[before - 1])) {
                 continue;
             }
             // A member is nouns, or a sector already found whatever its words' tags
@@ -403,6 +403,12 @@ impl Sectors {
             .next_back()
             .is_some_and(|c| self.head_ends.contains(c))
             && self.heads.iter().any(|head| head == word)
+    }
+
+    /// The word between a list of sectors and its head: `等`, or how many they are, a scope
+    /// word of sector-words.tsv (`三大`).
+    fn is_list_end(&self, word: &str) -> bool {
+        word == "等" || word.ends_with('大') && self.is_scope(word)
     }
 
     fn is_scope(&self, word: &str) -> bool {
@@ -566,20 +572,6 @@ struct Found {
 
 fn overlaps(found: &[Found], span: NormalizedSpan) -> bool {
     found.iter().any(|f| f.span.overlaps(span))
-}
-
-/// The word between a list of sectors and its head: `等`, or how many they are (`三大`).
-fn is_list_end(word: &str) -> bool {
-    let mut chars = word.chars();
-    word == "等"
-        || matches!(
-            (chars.next(), chars.next(), chars.next()),
-            (
-                Some('两' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'),
-                Some('大'),
-                None
-            )
-        )
 }
 
 /// Nouns, and the other tags jieba gives to the words of sector names (`高精尖/nr`).

@@ -241,7 +241,7 @@ fn resolve(parsed: &Parsed, published: Option<Day>) -> Resolved {
             // next one.
             let wraps = low.bounds.zip(high.bounds).is_some_and(|(l, h)| h.1 < l.0);
             if wraps && high_calendar.year == low_calendar.year && high_calendar.month.is_some() {
-                if let Some(YearOf::Absolute(y)) = resolve_year(&high_calendar, published) {
+                if let Some(y) = resolve_year(&high_calendar, published) {
                     high = resolve_calendar(
                         &Calendar {
                             year: Some(YearOf::Absolute(y + 1)),
@@ -354,11 +354,11 @@ fn resolve(parsed: &Parsed, published: Option<Day>) -> Resolved {
 }
 
 /// The year of a calendar date, from the text or the publication date.
-fn resolve_year(calendar: &Calendar, published: Option<Day>) -> Option<YearOf> {
+fn resolve_year(calendar: &Calendar, published: Option<Day>) -> Option<i32> {
     match calendar.year {
-        Some(YearOf::Absolute(year)) => Some(YearOf::Absolute(year)),
-        Some(YearOf::Relative(offset)) => published.map(|p| YearOf::Absolute(p.year + offset)),
-        None => published.map(|p| YearOf::Absolute(p.year)),
+        Some(YearOf::Absolute(year)) => Some(year),
+        Some(YearOf::Relative(offset)) => published.map(|p| p.year + offset),
+        None => published.map(|p| p.year),
     }
 }
 
@@ -401,11 +401,7 @@ fn resolve_calendar(calendar: &Calendar, published: Option<Day>) -> Resolved {
     };
     // Year and month, from the text or the publication date.
     let year_month = (|| {
-        let year = match calendar.year {
-            Some(YearOf::Absolute(year)) => year,
-            Some(YearOf::Relative(offset)) => published?.year + offset,
-            None => published?.year,
-        };
+        let year = resolve_year(calendar, published)?;
         match calendar.month {
             Some(MonthOf::Absolute(month)) => Some((year, Some(month))),
             Some(MonthOf::Relative(offset)) => {
