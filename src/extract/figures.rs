@@ -462,8 +462,8 @@ fn read<'u>(text: &Text<'u>, number: &Number) -> Option<Reading<'u>> {
 }
 
 /// The unit after a number. A count word before a currency is part of it (`20个比特币`), and
-/// a unit that is also a numeral (`两`, 50 g) counts only at the end of a phrase, so that
-/// `一两个` stays "one or two".
+/// a unit that is also a numeral (`两`, 50 g) or that names things as well as money (`块`)
+/// counts only at the end of a phrase, so that `一两个` stays "one or two" and `五块石` a place.
 fn suffix_unit<'u>(text: &Text<'u>, at: usize) -> Option<(&'u Unit, usize)> {
     let (chars, units) = (text.chars, text.units);
     let (unit, length) = units.suffix_at(chars, at)?;
@@ -479,7 +479,7 @@ fn suffix_unit<'u>(text: &Text<'u>, at: usize) -> Option<(&'u Unit, usize)> {
         .surface
         .chars()
         .all(|c| numbers::chinese_digit(c).is_some());
-    if is_numeral && chars.get(at + length).is_some_and(|&c| is_han(c)) {
+    if (is_numeral || unit.surface == "块") && chars.get(at + length).is_some_and(|&c| is_han(c)) {
         return None;
     }
     Some((unit, length))
@@ -1013,6 +1013,7 @@ mod tests {
             ("new round", "实施新一轮行动计划。"),
             ("new generation", "新一代信息技术产业。"),
             ("place with numerals", "优化五里坨等区域道路。"),
+            ("place with numerals", "完成驷马桥、五块石等片区的更新。"),
             ("year", "2020年,收入增加。"),
             ("date", "9月6日召开。"),
             ("duration", "未来5年完成改造。"),

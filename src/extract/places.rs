@@ -76,9 +76,10 @@ pub enum PlaceKind {
 }
 
 impl PlaceKind {
-    /// The kind of a natural feature or region of `landforms.tsv`.
+    /// The kind of a natural feature, region or new area of `landforms.tsv`.
     pub fn natural(name: &str) -> Option<PlaceKind> {
         Some(match name {
+            "zone" => PlaceKind::Zone,
             "river" => PlaceKind::River,
             "lake" => PlaceKind::Lake,
             "mountain" => PlaceKind::Mountain,
@@ -102,7 +103,6 @@ impl PlaceKind {
             "port" => PlaceKind::Port,
             "line" => PlaceKind::Line,
             "park" => PlaceKind::Park,
-            "zone" => PlaceKind::Zone,
             "factory" => PlaceKind::Factory,
             "site" => PlaceKind::Site,
             other => return PlaceKind::natural(other),
