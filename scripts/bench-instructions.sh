@@ -23,6 +23,7 @@ callgrind_annotate --inclusive=yes --tree=calling "$out" | awk -v articles="$art
   /=> .*Sectors::find \(/           { keep("sectors", count($1)) }
   /=> .*Places::find \(/            { keep("places", count($1)) }
   /=> .*Dates::find \(/             { keep("dates", count($1)) }
+  /=> .*Targets::find \(/           { keep("targets", count($1)) }
   END {
     base = stage["normalise"] + stage["segment"]
     printf "%d articles: instructions per stage, and share of normalise + segment\n", articles
@@ -34,4 +35,5 @@ callgrind_annotate --inclusive=yes --tree=calling "$out" | awk -v articles="$art
     printf "%-32s %15.0f %7.1f%%\n", "sectors", stage["sectors"], 100 * stage["sectors"] / base
     printf "%-32s %15.0f %7.1f%%\n", "places", stage["places"], 100 * stage["places"] / base
     printf "%-32s %15.0f %7.1f%%\n", "dates", stage["dates"], 100 * stage["dates"] / base
+    printf "%-32s %15.0f %7.1f%%\n", "targets (linking)", stage["targets"], 100 * stage["targets"] / base
   }'

@@ -32,6 +32,7 @@ pub struct Dictionaries {
     place_words: DictionaryFile,
     date_words: DictionaryFile,
     eras: DictionaryFile,
+    target_words: DictionaryFile,
 }
 
 /// The embedded files, by their file name in `dictionaries/`.
@@ -64,6 +65,10 @@ const DATE_WORDS: (&str, &str) = (
     include_str!("../dictionaries/date-words.tsv"),
 );
 const ERAS: (&str, &str) = ("eras.tsv", include_str!("../dictionaries/eras.tsv"));
+const TARGET_WORDS: (&str, &str) = (
+    "target-words.tsv",
+    include_str!("../dictionaries/target-words.tsv"),
+);
 
 impl Dictionaries {
     /// The dictionaries compiled into the binary.
@@ -80,6 +85,7 @@ impl Dictionaries {
             place_words: DictionaryFile::embedded(PLACE_WORDS),
             date_words: DictionaryFile::embedded(DATE_WORDS),
             eras: DictionaryFile::embedded(ERAS),
+            target_words: DictionaryFile::embedded(TARGET_WORDS),
         }
     }
 
@@ -111,6 +117,7 @@ impl Dictionaries {
             place_words: DictionaryFile::from_dir(dir, PLACE_WORDS)?,
             date_words: DictionaryFile::from_dir(dir, DATE_WORDS)?,
             eras: DictionaryFile::from_dir(dir, ERAS)?,
+            target_words: DictionaryFile::from_dir(dir, TARGET_WORDS)?,
         })
     }
 
@@ -167,6 +174,11 @@ impl Dictionaries {
     /// Chinese era names, for dates such as 康熙三年.
     pub fn eras(&self) -> &DictionaryFile {
         &self.eras
+    }
+
+    /// Cue, connective and linking words of plan targets.
+    pub fn target_words(&self) -> &DictionaryFile {
+        &self.target_words
     }
 }
 

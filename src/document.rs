@@ -146,6 +146,12 @@ impl Document {
         self.offsets.to_original(span)
     }
 
+    /// The normalised characters that an original span became: the inverse of
+    /// [`Document::to_original`] for the spans of entities.
+    pub fn to_normalized(&self, span: OriginalSpan) -> NormalizedSpan {
+        self.offsets.to_normalized(span)
+    }
+
     /// The original text of a span of original characters.
     pub fn original_text(&self, span: OriginalSpan) -> &str {
         self.original_index

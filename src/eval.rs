@@ -2,6 +2,9 @@
 //! `NAME.txt` (docs/annotation.md). Per type, precision, recall and F1 are counted two ways:
 //! by exact span, and by overlapping span with the right values; and per document, what was
 //! missed, what was found that the gold lacks, and what was found with a wrong value.
+//!
+//! Targets have no span of their own; a found target matches a gold one by subject, metric,
+//! values and deadline (see [`target_differences`]), and `exact` adds the status.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -13,6 +16,9 @@ use crate::error::Error;
 use crate::input::{file_tasks, LoadOptions, Task};
 use crate::pipeline::Pipeline;
 use crate::record::Record;
+
+/// The names of the types scored, in the order of the table.
+pub const SCORED_TYPES: [&str; 5] = ["figures", "dates", "places", "sectors", "targets"];
 
 /// The types scored, and the value fields a gold entity of each may give.
 const TYPES: [TypeSpec; 4] = [
@@ -44,8 +50,7 @@ const TYPES: [TypeSpec; 4] = [
     },
 ];
 
-/// The fields a gold target may have; targets are checked, and scored once the targets stage
-/// exists.
+/// The fields a gold target may have.
 const TARGET_FIELDS: [&str; 10] = [
     "subject", "metric", "values", "deadline", "period", "baseline", "status", "modality", "plan",
     "evidence",
@@ -122,10 +127,9 @@ pub struct DocumentDiff {
     pub missed: Vec<Entity>,
     /// Entities found that overlap no gold entity.
     pub spurious: Vec<Entity>,
-    /// Gold entities found over, with wrong values.
+    /// Gold entities found over, with wrong values; for targets, gold targets missed with the
+    /// found target closest to them.
     pub wrong: Vec<WrongValue>,
-    /// The document's gold targets, which are not scored yet.
-    pub gold_targets: usize,
 }
 
 /// Precision, recall and F1 of one way of counting.
@@ -144,7 +148,7 @@ pub struct Score {
 /// The scores of one type over every document.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct TypeScore {
-    /// `figures`, `dates`, `places` or `sectors`.
+    /// `figures`, `dates`, `places`, `sectors` or `targets`.
     #[serde(rename = "type")]
     pub kind: &'static str,
     /// Gold entities.
@@ -160,7 +164,7 @@ pub struct TypeScore {
 /// The result of an evaluation.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Evaluation {
-    /// Per type, in the order figures, dates, places, sectors.
+    /// Per type, in the order figures, dates, places, sectors, targets.
     pub types: Vec<TypeScore>,
     /// Per document, in path order.
     pub documents: Vec<DocumentDiff>,
@@ -191,6 +195,7 @@ pub fn evaluate(paths: &[PathBuf], pipeline: &Pipeline) -> Result<Evaluation, Er
         }
     }
     let mut tallies = [Tally::default(); TYPES.len()];
+    let mut target_tally = Tally::default();
     let mut documents = Vec::new();
     for article in articles {
         let input = Task::File(article.clone())
@@ -203,25 +208,33 @@ pub fn evaluate(paths: &[PathBuf], pipeline: &Pipeline) -> Result<Evaluation, Er
             missed: Vec::new(),
             spurious: Vec::new(),
             wrong: Vec::new(),
-            gold_targets: gold.targets,
         };
         for (spec, tally) in TYPES.iter().zip(&mut tallies) {
             let gold_entities = &gold.entities[spec.name];
             let found = found_entities(&record, spec);
             compare(gold_entities, &found, tally, &mut diff);
         }
+        let found = found_targets(&record, pipeline);
+        let gold_targets: Vec<Entity> = gold
+            .targets
+            .iter()
+            .map(|target| gold_target(target, &record.id, pipeline))
+            .collect();
+        compare_targets(&gold_targets, &found, &mut target_tally, &mut diff);
         documents.push(diff);
     }
+    let type_score = |kind, tally: Tally| TypeScore {
+        kind,
+        gold: tally.gold,
+        found: tally.found,
+        exact: score(tally.exact, tally.gold, tally.found),
+        overlap: score(tally.overlap, tally.gold, tally.found),
+    };
     let types = TYPES
         .iter()
         .zip(tallies)
-        .map(|(spec, tally)| TypeScore {
-            kind: spec.name,
-            gold: tally.gold,
-            found: tally.found,
-            exact: score(tally.exact, tally.gold, tally.found),
-            overlap: score(tally.overlap, tally.gold, tally.found),
-        })
+        .map(|(spec, tally)| type_score(spec.name, tally))
+        .chain([type_score("targets", target_tally)])
         .collect();
     Ok(Evaluation { types, documents })
 }
@@ -234,7 +247,7 @@ fn gold_path(article: &Path) -> PathBuf {
 /// A gold file, checked.
 struct Gold {
     entities: std::collections::HashMap<&'static str, Vec<Entity>>,
-    targets: usize,
+    targets: Vec<Map<String, Value>>,
 }
 
 /// Reads and checks a gold file against the article's original text.
@@ -266,19 +279,21 @@ fn read_gold(path: &Path, original: &str) -> Result<Gold, Error> {
         }
         entities.insert(spec.name, checked);
     }
-    let targets = take_array(&mut root, "targets").map_err(&invalid)?;
-    for (index, target) in targets.iter().enumerate() {
-        check_target(target, original, &format!("targets[{index}]")).map_err(&invalid)?;
+    let mut targets = Vec::new();
+    for (index, target) in take_array(&mut root, "targets")
+        .map_err(&invalid)?
+        .into_iter()
+        .enumerate()
+    {
+        targets
+            .push(check_target(target, original, &format!("targets[{index}]")).map_err(&invalid)?);
     }
     if let Some(unknown) = root.keys().next() {
         return Err(invalid(format!(
             "{unknown}: unknown field; expected figures, dates, places, sectors, targets"
         )));
     }
-    Ok(Gold {
-        entities,
-        targets: targets.len(),
-    })
+    Ok(Gold { entities, targets })
 }
 
 fn take_array(root: &mut Map<String, Value>, name: &str) -> Result<Vec<Value>, String> {
@@ -343,7 +358,7 @@ fn gold_entity(spec: &TypeSpec, item: Value, chars: &[char], at: &str) -> Result
 }
 
 /// A gold target's fields, and its evidence against the original text.
-fn check_target(target: &Value, original: &str, at: &str) -> Result<(), String> {
+fn check_target(target: Value, original: &str, at: &str) -> Result<Map<String, Value>, String> {
     let Value::Object(fields) = target else {
         return Err(format!("{at}: expected an object"));
     };
@@ -369,7 +384,259 @@ fn check_target(target: &Value, original: &str, at: &str) -> Result<(), String> 
             None => return Err(format!("{at}.evidence[{index}]: expected a string")),
         }
     }
-    Ok(())
+    let values = match fields.get("values") {
+        Some(Value::Array(values)) => values,
+        _ => {
+            return Err(format!(
+                "{at}.values: expected an array (empty without a number)"
+            ))
+        }
+    };
+    for (index, value) in values.iter().enumerate() {
+        if !value.get("value").is_some_and(Value::is_number) {
+            return Err(format!("{at}.values[{index}].value: expected a number"));
+        }
+    }
+    for name in ["subject", "metric", "deadline"] {
+        if !fields
+            .get(name)
+            .is_none_or(|v| v.is_string() || v.is_null())
+        {
+            return Err(format!("{at}.{name}: expected a string or null"));
+        }
+    }
+    let evidence = evidence[0].as_str().unwrap_or_default().to_string();
+    let start = original
+        .find(&evidence)
+        .map_or(0, |byte| original[..byte].chars().count());
+    let mut fields = fields;
+    fields.insert("start".to_string(), Value::from(start));
+    fields.insert(
+        "end".to_string(),
+        Value::from(start + evidence.chars().count()),
+    );
+    Ok(fields)
+}
+
+/// The fields a target is matched by.
+const TARGET_KEY: [&str; 4] = ["subject", "metric", "values", "deadline"];
+
+/// A gold target as an entity: its first evidence as the span, and its key fields and status
+/// as values, its texts in Simplified characters.
+fn gold_target(target: &Map<String, Value>, _id: &str, pipeline: &Pipeline) -> Entity {
+    let text = |name: &str| {
+        target
+            .get(name)
+            .and_then(Value::as_str)
+            .map(|t| Value::from(pipeline.normalize(t)))
+            .unwrap_or(Value::Null)
+    };
+    let values: Vec<Value> = target
+        .get("values")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .map(|v| {
+            let field = |name: &str| v.get(name).cloned().unwrap_or(Value::Null);
+            serde_json::json!({"value": v["value"], "high": field("high"), "unit": field("unit")})
+        })
+        .collect();
+    let due = target
+        .get("deadline")
+        .and_then(Value::as_str)
+        .and_then(last_day)
+        .map_or(Value::Null, Value::from);
+    let mut fields = Map::new();
+    fields.insert("subject".to_string(), text("subject"));
+    fields.insert("metric".to_string(), text("metric"));
+    fields.insert("values".to_string(), Value::Array(values));
+    fields.insert("deadline".to_string(), due);
+    fields.insert(
+        "status".to_string(),
+        target.get("status").cloned().unwrap_or(Value::Null),
+    );
+    let offset = |name: &str| target[name].as_u64().unwrap_or(0) as usize;
+    Entity {
+        kind: "targets",
+        text: target_summary(&fields),
+        start: offset("start"),
+        end: offset("end"),
+        values: fields,
+    }
+}
+
+/// The last day of a gold deadline: `2025` is 2025-12-31, `2024-06` is 2024-06-30.
+fn last_day(deadline: &str) -> Option<String> {
+    let year: i32 = deadline.get(..4)?.parse().ok()?;
+    let day = match deadline.len() {
+        4 => crate::calendar::Day::last_of_year(year),
+        7 => {
+            let month: u32 = deadline.get(5..7)?.parse().ok()?;
+            if !(1..=12).contains(&month) {
+                return None;
+            }
+            crate::calendar::Day::last_of_month(year, month)
+        }
+        _ => crate::calendar::Day::parse_iso(deadline)?,
+    };
+    Some(day.to_string())
+}
+
+/// The targets of a record as entities, like [`gold_target`].
+fn found_targets(record: &Record, pipeline: &Pipeline) -> Vec<Entity> {
+    record
+        .targets
+        .iter()
+        .map(|target| {
+            let values: Vec<Value> = target
+                .values
+                .iter()
+                .map(|v| serde_json::json!({"value": v.value, "high": v.high, "unit": v.unit}))
+                .collect();
+            let due = target
+                .deadline
+                .as_ref()
+                .or(target.period.as_ref())
+                .and_then(|w| w.to.clone());
+            let mut fields = Map::new();
+            fields.insert(
+                "subject".to_string(),
+                target
+                    .subject
+                    .as_ref()
+                    .map_or(Value::Null, |s| Value::from(pipeline.normalize(&s.name))),
+            );
+            fields.insert(
+                "metric".to_string(),
+                target
+                    .metric
+                    .as_ref()
+                    .map_or(Value::Null, |m| Value::from(m.name.clone())),
+            );
+            fields.insert("values".to_string(), Value::Array(values));
+            fields.insert("deadline".to_string(), due.map_or(Value::Null, Value::from));
+            fields.insert(
+                "status".to_string(),
+                serde_json::to_value(target.status).unwrap_or(Value::Null),
+            );
+            let evidence = target.evidence.first();
+            Entity {
+                kind: "targets",
+                text: target_summary(&fields),
+                start: evidence.map_or(0, |e| e.start),
+                end: evidence.map_or(0, |e| e.end),
+                values: fields,
+            }
+        })
+        .collect()
+}
+
+/// A target's key fields on one line.
+fn target_summary(fields: &Map<String, Value>) -> String {
+    let text = |name: &str| fields[name].as_str().unwrap_or("-").to_string();
+    let values: Vec<String> = fields["values"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .map(|v| {
+            let high = v["high"]
+                .as_f64()
+                .map_or(String::new(), |h| format!("-{h}"));
+            format!("{}{high} {}", v["value"], v["unit"].as_str().unwrap_or(""))
+        })
+        .collect();
+    format!(
+        "{} | {} | {} | {}",
+        text("subject"),
+        text("metric"),
+        values.join(" + "),
+        text("deadline")
+    )
+}
+
+/// The key fields in which a found target differs from a gold one: a subject or metric that
+/// neither holds nor is much like the other's (after conversion to Simplified), other values
+/// (as a set, numbers to a relative 1e-9), or another last day of the deadline.
+pub fn target_differences(gold: &Entity, found: &Entity) -> Vec<String> {
+    TARGET_KEY
+        .iter()
+        .filter(|&&name| {
+            let (expected, actual) = (&gold.values[name], &found.values[name]);
+            !match name {
+                "subject" | "metric" => match (expected.as_str(), actual.as_str()) {
+                    (Some(a), Some(b)) => crate::extract::targets::similar(a, b),
+                    _ => expected.is_null() && actual.is_null(),
+                },
+                "values" => same_value_set(expected, actual),
+                _ => expected == actual,
+            }
+        })
+        .map(|name| name.to_string())
+        .collect()
+}
+
+fn same_value_set(a: &Value, b: &Value) -> bool {
+    let (Some(a), Some(b)) = (a.as_array(), b.as_array()) else {
+        return false;
+    };
+    let number = |x: &Value, y: &Value| match (x.as_f64(), y.as_f64()) {
+        (Some(p), Some(q)) => (p - q).abs() <= 1e-9 * p.abs().max(q.abs()).max(1.0),
+        _ => x.is_null() && y.is_null(),
+    };
+    let same = |x: &Value, y: &Value| {
+        number(&x["value"], &y["value"]) && number(&x["high"], &y["high"]) && x["unit"] == y["unit"]
+    };
+    a.len() == b.len() && a.iter().all(|x| b.iter().any(|y| same(x, y)))
+}
+
+/// Matches a document's gold and found targets: each gold target to the first unused found
+/// target without differences. A gold target unmatched is reported with the found target that
+/// differs from it in the fewest fields, when one shares its values or metric.
+fn compare_targets(gold: &[Entity], found: &[Entity], tally: &mut Tally, diff: &mut DocumentDiff) {
+    tally.gold += gold.len();
+    tally.found += found.len();
+    let mut used = vec![false; found.len()];
+    for target in gold {
+        let matched = (0..found.len())
+            .find(|&i| !used[i] && target_differences(target, &found[i]).is_empty());
+        match matched {
+            Some(index) => {
+                used[index] = true;
+                tally.overlap += 1;
+                if target.values["status"] == found[index].values["status"] {
+                    tally.exact += 1;
+                }
+            }
+            None => {
+                let closest = (0..found.len())
+                    .filter(|&i| !used[i])
+                    .map(|i| (target_differences(target, &found[i]), i))
+                    .filter(|(fields, _)| fields.len() < 3)
+                    .min_by_key(|(fields, _)| fields.len());
+                match closest {
+                    Some((fields, index)) => diff.wrong.push(WrongValue {
+                        gold: target.clone(),
+                        found: found[index].clone(),
+                        fields,
+                    }),
+                    None => diff.missed.push(target.clone()),
+                }
+            }
+        }
+    }
+    let near: Vec<&Entity> = diff
+        .wrong
+        .iter()
+        .filter(|w| w.gold.kind == "targets")
+        .map(|w| &w.found)
+        .collect();
+    diff.spurious.extend(
+        found
+            .iter()
+            .zip(&used)
+            .filter(|(f, used)| !**used && !near.contains(f))
+            .map(|(f, _)| f.clone()),
+    );
 }
 
 /// The entities of a type in a record, with the value fields the gold may give.
@@ -562,10 +829,10 @@ impl Evaluation {
                 t.overlap.f1
             )?;
         }
-        let targets: usize = self.documents.iter().map(|d| d.gold_targets).sum();
         writeln!(
             out,
-            "{} documents; {targets} gold targets, scored once the targets stage exists",
+            "{} documents; targets match by subject, metric, values and deadline, and exactly \
+             with the status too",
             self.documents.len()
         )
     }

@@ -39,20 +39,26 @@ pub use decimal::Decimal;
 pub use dictionaries::{Dictionaries, DictionaryFile};
 pub use document::{Document, Sentence};
 pub use error::Error;
-pub use eval::{evaluate, DocumentDiff, Entity, Evaluation, Score, TypeScore, WrongValue};
+pub use eval::{
+    evaluate, DocumentDiff, Entity, Evaluation, Score, TypeScore, WrongValue, SCORED_TYPES,
+};
 pub use extract::dates::{DateMention, DateRole, Granularity};
 pub use extract::figures::{Basis, Comparator, Direction, Figure, Role};
 pub use extract::numbers::{Number, NumberForm, NumberValue};
 pub use extract::places::{Candidate, Place, PlaceKind, Resolution};
 pub use extract::sectors::{Sector, SectorSystem, SystemMember};
+pub use extract::targets::{
+    Baseline, Derived, Metric, Modality, Report, Status, Subject, SubjectSource, Target,
+    TargetValue, When,
+};
 pub use input::{is_iso_date, read_text, InputDocument, LoadOptions};
 pub use normalize::{Changes, Normalized, Normalizer};
 pub use offsets::{CharIndex, NormalizedSpan, OffsetMap, OriginalSpan};
 pub use output::Format;
 pub use pipeline::Pipeline;
 pub use record::{
-    ErrorInfo, ErrorRecord, Mention, Meta, NotYetExtracted, Output, PublishedFrom, Record, Source,
-    SourceKind, Stats, Warning, SCHEMA_VERSION,
+    ErrorInfo, ErrorRecord, Mention, Meta, Output, PublishedFrom, Record, Source, SourceKind,
+    Stats, Warning, SCHEMA_VERSION,
 };
 pub use run::{extract, ExtractConfig, Input, Summary};
 pub use segment::{PosTag, Segmenter, Token};

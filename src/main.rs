@@ -55,9 +55,10 @@ fn parse_floor(text: &str) -> Result<(String, f64), String> {
     let (kind, floor) = text
         .split_once('=')
         .ok_or_else(|| format!("expected TYPE=X, not {text:?}"))?;
-    if !["figures", "dates", "places", "sectors"].contains(&kind) {
+    if !zhnews::SCORED_TYPES.contains(&kind) {
         return Err(format!(
-            "{kind:?} is no type: expected figures, dates, places or sectors"
+            "{kind:?} is no type: expected one of {}",
+            zhnews::SCORED_TYPES.join(", ")
         ));
     }
     match floor.parse::<f64>() {

@@ -131,6 +131,23 @@ impl OffsetMap {
     }
 }
 
+impl OffsetMap {
+    /// The normalised characters that came from an original span: those whose origin lies
+    /// inside it. The inverse of [`OffsetMap::to_original`] for the spans it returns.
+    pub fn to_normalized(&self, span: OriginalSpan) -> NormalizedSpan {
+        match &self.repr {
+            Repr::Identity(_) => NormalizedSpan {
+                start: span.start,
+                end: span.end,
+            },
+            Repr::Mapped(origin) => NormalizedSpan {
+                start: origin.partition_point(|&(start, _)| (start as usize) < span.start),
+                end: origin.partition_point(|&(_, end)| (end as usize) <= span.end),
+            },
+        }
+    }
+}
+
 /// The edits of one normalisation filter, recorded as it rewrites a text: the places where it
 /// replaced some input characters by a different number of output characters. Everything
 /// between them was copied or replaced one character for one.
@@ -223,6 +240,24 @@ mod tests {
         assert_eq!(
             m.to_original(NormalizedSpan { start: 1, end: 3 }),
             OriginalSpan { start: 1, end: 3 }
+        );
+    }
+
+    #[test]
+    fn original_spans_map_back_to_the_normalised_span_they_came_from() {
+        // original "區(qū)域", normalised "區域".
+        let m = map(&[(0, 1), (5, 6)]);
+        for (start, end) in [(0, 1), (0, 2), (1, 2)] {
+            let span = NormalizedSpan { start, end };
+            assert_eq!(m.to_normalized(m.to_original(span)), span);
+        }
+        // "平方米" written as one replaced phrase of two characters "m2"
+        let m = map(&[(0, 3), (0, 3), (3, 4)]);
+        let span = NormalizedSpan { start: 0, end: 3 };
+        assert_eq!(m.to_normalized(m.to_original(span)), span);
+        assert_eq!(
+            OffsetMap::identity(5).to_normalized(OriginalSpan { start: 2, end: 4 }),
+            NormalizedSpan { start: 2, end: 4 }
         );
     }
 

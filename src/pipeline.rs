@@ -11,6 +11,7 @@ use crate::extract::gazetteer::Gazetteer;
 use crate::extract::numbers;
 use crate::extract::places::{Place, Places};
 use crate::extract::sectors::{Sector, SectorSystem, Sectors};
+use crate::extract::targets::{Report, Target, Targets};
 use crate::extract::units::Units;
 use crate::input::InputDocument;
 use crate::normalize::Normalizer;
@@ -25,6 +26,7 @@ pub struct Pipeline {
     sectors: Sectors,
     places: Places,
     dates: Dates,
+    targets: Targets,
 }
 
 impl Pipeline {
@@ -57,7 +59,14 @@ impl Pipeline {
             sectors: Sectors::new(dictionaries.sectors(), dictionaries.sector_words())?,
             places: places?,
             dates: Dates::new(dictionaries.date_words(), dictionaries.eras())?,
+            targets: Targets::new(dictionaries.target_words())?,
         })
+    }
+
+    /// A text normalised as documents are (Simplified, pinyin annotations removed), for
+    /// comparing phrases written either way.
+    pub fn normalize(&self, text: &str) -> String {
+        self.normalizer.normalize(text).text
     }
 
     /// Normalises, splits and segments a text.
@@ -83,6 +92,20 @@ impl Pipeline {
     /// The places of an analysed document.
     pub fn places(&self, document: &Document) -> Vec<Place> {
         self.places.find(document)
+    }
+
+    /// The targets and reported figures of an analysed document, linked from its other
+    /// entities.
+    pub fn targets(
+        &self,
+        document: &Document,
+        figures: &[Figure],
+        dates: &[DateMention],
+        places: &[Place],
+        published: Option<Day>,
+    ) -> (Vec<Target>, Vec<Report>) {
+        self.targets
+            .find(document, figures, dates, places, published)
     }
 
     /// One pipeline with the embedded dictionaries for the unit tests of every stage, built
@@ -119,6 +142,12 @@ impl Pipeline {
         }
         let published = meta.published.as_deref().and_then(Day::parse_iso);
         let numbers = numbers::find(&document);
+        let figures = figures::find(&document, &numbers, &self.units);
+        let dates = self.dates.find(&document, published);
+        let places = self.places.find(&document);
+        let (targets, reports) = self
+            .targets
+            .find(&document, &figures, &dates, &places, published);
         Record {
             schema_version: SCHEMA_VERSION,
             id: input.id,
@@ -139,12 +168,13 @@ impl Pipeline {
                 .iter()
                 .map(|sentence| document.to_original(sentence.span))
                 .collect(),
-            figures: figures::find(&document, &numbers, &self.units),
-            dates: self.dates.find(&document, published),
-            places: self.places.find(&document),
+            figures,
+            dates,
+            places,
             sectors,
             sector_systems,
-            targets: Vec::new(),
+            targets,
+            reports,
             warnings,
         }
     }

@@ -9,6 +9,7 @@ use crate::extract::dates::DateMention;
 use crate::extract::figures::Figure;
 use crate::extract::places::Place;
 use crate::extract::sectors::{Sector, SectorSystem};
+use crate::extract::targets::{Report, Target};
 use crate::offsets::OriginalSpan;
 
 /// Version of the record format, written in every record.
@@ -49,16 +50,13 @@ pub struct Record {
     pub sectors: Vec<Sector>,
     /// Structured systems of sectors (`“1+3+1”高精尖产业体系`), naming members of `sectors`.
     pub sector_systems: Vec<SectorSystem>,
-    /// Plan targets (targets issue).
-    pub targets: Vec<NotYetExtracted>,
+    /// Plan targets and tasks reported done, linked from the other entities.
+    pub targets: Vec<Target>,
+    /// Figures reported with their metric and no target: what targets are measured against.
+    pub reports: Vec<Report>,
     /// Problems that did not stop the document, such as an unusable metadata sidecar.
     pub warnings: Vec<Warning>,
 }
-
-/// The element type of an entity array whose extractor has not landed yet. It has no values, so
-/// such an array is always empty, and the record's shape is already the final one.
-#[derive(Debug, Clone, Serialize)]
-pub enum NotYetExtracted {}
 
 /// Where an entity is: its text exactly as in the original, its character offsets into the
 /// original (end exclusive) and the index of its sentence in [`Record::sentences`].

@@ -6,5 +6,6 @@ pub mod gazetteer;
 pub mod numbers;
 pub mod places;
 pub mod sectors;
+pub mod targets;
 pub mod units;
 pub mod words;

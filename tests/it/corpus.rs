@@ -413,3 +413,56 @@ fn the_gazetteer_script_rebuilds_the_committed_divisions() {
         String::from_utf8_lossy(&output.stderr)
     );
 }
+
+/// The targets issue's seed: the revenue target with its baseline and growth rate, the
+/// renovation target stated twice, the shanty-town target with its four places.
+#[test]
+fn the_seed_has_its_three_targets() {
+    let document = pipeline().analyze(fs::read_to_string(seed_path()).unwrap());
+    let published = zhnews::Day::parse_iso("2021-12-09");
+    let figures = pipeline().figures(&document);
+    let dates = pipeline().dates(&document, published);
+    let places = pipeline().places(&document);
+    let (targets, _) = pipeline().targets(&document, &figures, &dates, &places, published);
+    let with_metric = |name: &str| {
+        targets
+            .iter()
+            .find(|t| t.metric.as_ref().is_some_and(|m| m.name == name))
+            .unwrap_or_else(|| panic!("no target {name}: {targets:#?}"))
+    };
+    let revenue = with_metric("高精尖产业收入");
+    assert_eq!(revenue.values[0].exact, "345000000000");
+    assert_eq!(revenue.status, zhnews::Status::Planned);
+    assert_eq!(
+        revenue.subject.as_ref().unwrap().code.as_deref(),
+        Some("110107")
+    );
+    assert_eq!(
+        revenue.deadline.as_ref().unwrap().to.as_deref(),
+        Some("2025-12-31")
+    );
+    let baseline = revenue.baseline.as_ref().unwrap();
+    assert_eq!(
+        (baseline.value.exact.as_str(), baseline.year.as_deref()),
+        ("206950000000", Some("2020"))
+    );
+    assert_eq!(baseline.change.as_ref().unwrap().exact, "16.3");
+    let cagr = revenue.derived.as_ref().unwrap().cagr.unwrap();
+    assert!((cagr - 10.8).abs() < 0.05, "{cagr}");
+
+    let renovation = with_metric("老旧小区综合改造任务");
+    let values: Vec<&str> = renovation.values.iter().map(|v| v.exact.as_str()).collect();
+    assert_eq!(values, ["172", "6900000"]);
+    assert_eq!(renovation.evidence.len(), 2, "stated twice, reported once");
+    assert_eq!(
+        renovation.period.as_ref().unwrap().to.as_deref(),
+        Some("2026-12-09")
+    );
+
+    let shanty_towns = with_metric("棚户区改造任务");
+    assert_eq!(
+        shanty_towns.subject.as_ref().unwrap().places,
+        ["西黄村", "衙门口", "北辛安", "广宁村"]
+    );
+    assert!(shanty_towns.values.is_empty());
+}

@@ -113,6 +113,44 @@ fn a_floor_fails_the_run_under_it_and_passes_over_it() {
     assert_eq!(unknown.code, 2);
 }
 
+/// Targets match by subject, metric, values and deadline, written in either script; `exact`
+/// also asks for the status.
+#[test]
+fn targets_are_matched_by_subject_metric_values_and_deadline() {
+    let dir = Dir::new();
+    let article = "預計到2025年，石景山區高精尖產業收入將達到3450億元。";
+    dir.create("news/a.txt", article);
+    dir.create("news/a.meta.json", r#"{"published": "2021-12-09"}"#);
+    let target = |metric: &str, deadline: &str, status: &str| {
+        json!({"subject": "石景山區", "metric": metric, "deadline": deadline, "status": status,
+               "values": [{"value": 345000000000_i64, "unit": "CNY", "comparator": null}],
+               "evidence": ["石景山區高精尖產業收入將達到3450億元"]})
+    };
+    let gold = json!({
+        "figures": [], "dates": [], "places": [], "sectors": [],
+        "targets": [target("高精尖产业收入", "2025", "achieved"), target("旅游收入", "2030", "planned")],
+    });
+    dir.create("news/a.gold.json", gold.to_string());
+    let run = dir.run(&["eval", "--format", "json", "news"], "");
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let report: Value = serde_json::from_str(&run.stdout).unwrap();
+    let targets = &report["types"][4];
+    assert_eq!(targets["type"], "targets");
+    assert_eq!(
+        (targets["gold"].clone(), targets["found"].clone()),
+        (json!(2), json!(1))
+    );
+    assert_eq!(
+        targets["overlap"]["matched"], 1,
+        "the first, whatever its status"
+    );
+    assert_eq!(targets["exact"]["matched"], 0, "its status differs");
+    let missed = &report["documents"][0]["missed"];
+    assert_eq!(missed.as_array().unwrap().len(), 1, "{missed}");
+    let floor = dir.run(&["eval", "--min-f1", "targets=0.7", "news"], "");
+    assert_eq!(floor.code, 1, "recall 0.5, F1 0.667: {}", floor.stderr);
+}
+
 #[test]
 fn a_malformed_gold_file_is_an_error_naming_file_and_field() {
     let dir = Dir::new();
@@ -160,15 +198,17 @@ fn pipeline() -> &'static Pipeline {
 }
 
 /// Every rule change is measured: each type's overlap F1 on the annotated corpus stays at or
-/// over its floor. The floors are today's scores, rounded down; the goal is 0.9 for every type,
-/// which figures and dates reach and places and sectors do not yet (README, "Evaluation").
+/// over its floor. The floors are today's scores, rounded down; the goal is 0.9 for every entity
+/// type, which figures and dates reach and places and sectors do not yet, and 0.8 for targets
+/// (README, "Evaluation").
 #[test]
 fn the_annotated_corpus_holds_its_floors() {
-    const FLOORS: [(&str, f64); 4] = [
+    const FLOORS: [(&str, f64); 5] = [
         ("figures", 0.98),
         ("dates", 0.94),
         ("places", 0.86),
         ("sectors", 0.86),
+        ("targets", 0.81),
     ];
     let evaluation = zhnews::evaluate(&[root().join("corpus")], pipeline()).unwrap();
     let mut table = Vec::new();

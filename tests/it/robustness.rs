@@ -1,7 +1,7 @@
 //! No input makes the pipeline panic, and every span it reports reads back from the original:
 //! a deterministic sweep over texts made of the characters that the grammar, the normaliser and
 //! the sectors extractor treat specially (numerals, units, brackets, pinyin, full-width forms,
-//! heads, lists, frameworks).
+//! heads, lists, frameworks) and the words the targets stage links by.
 
 use zhnews::{Dictionaries, Output, Pipeline};
 
@@ -16,6 +16,8 @@ const ALPHABET: &[&str] = &[
     "重点", "体系", "“", "1+3+1", "工业和信息化部", "金融业", "人工智能", "以",
     "未来", "近", "过去", "去年", "十四五", "时期", "末", "底", "截至", "以来", "前", "号", "—",
     "上半年", "季度", "今年", "2021", "-12-", "/", "第",
+    "将", "力争", "预计", "到2025年", "完成", "建成", "已", "目标", "任务", "这一数字", "全区",
+    "石景山区", "西黄村", "收入", "达到", "全年", "涉及", "新增",
 ];
 
 #[test]
@@ -75,6 +77,43 @@ fn random_texts_never_panic_and_spans_read_back() {
             meta: zhnews::Meta::default(),
             warnings: Vec::new(),
         };
-        serde_json::to_string(&Output::Record(Box::new(pipeline.process(input)))).unwrap();
+        let record = pipeline.process(input);
+        for mention in linked_mentions(&record) {
+            let original: String = chars[mention.start..mention.end].iter().collect();
+            assert_eq!(original, mention.text, "in {:?}", record.id);
+        }
+        serde_json::to_string(&Output::Record(Box::new(record))).unwrap();
     }
+}
+
+/// Every phrase a target or a report points to.
+fn linked_mentions(record: &zhnews::Record) -> Vec<zhnews::Mention> {
+    let mut mentions = Vec::new();
+    let mut value = |v: &zhnews::TargetValue| mentions.push(v.mention.clone());
+    for target in &record.targets {
+        target.values.iter().for_each(&mut value);
+        target.actual.iter().for_each(&mut value);
+        if let Some(baseline) = &target.baseline {
+            value(&baseline.value);
+            baseline.change.iter().for_each(&mut value);
+        }
+    }
+    for report in &record.reports {
+        report.values.iter().for_each(&mut value);
+        report.change.iter().for_each(&mut value);
+    }
+    for target in &record.targets {
+        mentions.extend(target.evidence.iter().cloned());
+        mentions.extend(target.metric.iter().map(|m| m.mention.clone()));
+        mentions.extend(target.deadline.iter().map(|w| w.mention.clone()));
+        mentions.extend(target.period.iter().map(|w| w.mention.clone()));
+        mentions.extend(target.subject.iter().filter_map(|s| s.mention.clone()));
+    }
+    for report in &record.reports {
+        mentions.push(report.evidence.clone());
+        mentions.push(report.metric.mention.clone());
+        mentions.extend(report.time.iter().map(|w| w.mention.clone()));
+        mentions.extend(report.subject.iter().filter_map(|s| s.mention.clone()));
+    }
+    mentions
 }

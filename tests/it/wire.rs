@@ -42,10 +42,6 @@ impl Line {
     }
 }
 
-/// A value that cannot exist: entity arrays whose extractors have not landed must be empty.
-#[derive(Debug, Deserialize)]
-pub enum Nothing {}
-
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Record {
@@ -60,7 +56,8 @@ pub struct Record {
     pub places: Vec<Place>,
     pub sectors: Vec<Sector>,
     pub sector_systems: Vec<SectorSystem>,
-    pub targets: Vec<Nothing>,
+    pub targets: Vec<Target>,
+    pub reports: Vec<Report>,
     pub warnings: Vec<Problem>,
 }
 
@@ -160,6 +157,107 @@ pub struct SectorSystem {
 pub struct SystemMember {
     pub sector: usize,
     pub role: String,
+}
+
+#[derive(Debug, Deserialize, Clone)]
+#[serde(deny_unknown_fields)]
+pub struct Target {
+    pub subject: Option<Subject>,
+    pub metric: Option<Metric>,
+    pub values: Vec<TargetValue>,
+    pub actual: Option<TargetValue>,
+    pub deadline: Option<When>,
+    pub period: Option<When>,
+    pub baseline: Option<Baseline>,
+    pub status: String,
+    pub modality: Option<String>,
+    pub plan: Option<String>,
+    pub evidence: Vec<Phrase>,
+    pub derived: Option<Derived>,
+}
+
+#[derive(Debug, Deserialize, Clone)]
+#[serde(deny_unknown_fields)]
+pub struct Report {
+    pub subject: Option<Subject>,
+    pub metric: Metric,
+    pub values: Vec<TargetValue>,
+    pub time: Option<When>,
+    pub change: Option<TargetValue>,
+    pub evidence: Phrase,
+}
+
+#[derive(Debug, Deserialize, Clone)]
+#[serde(deny_unknown_fields)]
+pub struct Subject {
+    pub name: String,
+    pub code: Option<String>,
+    pub from: String,
+    pub mention: Option<Phrase>,
+    pub places: Vec<String>,
+}
+
+#[derive(Debug, Deserialize, Clone)]
+#[serde(deny_unknown_fields)]
+pub struct Phrase {
+    pub text: String,
+    pub start: usize,
+    pub end: usize,
+    pub sentence: usize,
+}
+
+#[derive(Debug, Deserialize, Clone)]
+#[serde(deny_unknown_fields)]
+pub struct Metric {
+    pub text: String,
+    pub start: usize,
+    pub end: usize,
+    pub sentence: usize,
+    pub name: String,
+}
+
+#[derive(Debug, Deserialize, Clone)]
+#[serde(deny_unknown_fields)]
+pub struct TargetValue {
+    pub text: String,
+    pub start: usize,
+    pub end: usize,
+    pub sentence: usize,
+    pub value: f64,
+    pub exact: String,
+    pub high: Option<f64>,
+    pub unit: Option<String>,
+    pub comparator: Option<String>,
+    pub role: String,
+    pub metric: Option<String>,
+}
+
+#[derive(Debug, Deserialize, Clone)]
+#[serde(deny_unknown_fields)]
+pub struct When {
+    pub text: String,
+    pub start: usize,
+    pub end: usize,
+    pub sentence: usize,
+    pub from: Option<String>,
+    pub to: Option<String>,
+    pub granularity: String,
+}
+
+#[derive(Debug, Deserialize, Clone)]
+#[serde(deny_unknown_fields)]
+pub struct Baseline {
+    pub value: TargetValue,
+    pub year: Option<String>,
+    pub change: Option<TargetValue>,
+}
+
+#[derive(Debug, Deserialize, Clone)]
+#[serde(deny_unknown_fields)]
+pub struct Derived {
+    pub ratio: f64,
+    pub years: Option<i32>,
+    pub cagr: Option<f64>,
 }
 
 #[derive(Debug, Deserialize, PartialEq, Eq)]
@@ -274,7 +372,7 @@ fn the_schema_rejects_what_the_format_forbids() {
         "sectors": [{"text": "金融业", "start": 0, "end": 3, "sentence": 0, "name": "金融业",
                      "known": true, "gbt4754": ["J"], "sei": null, "kind": "industry",
                      "inherited_head": null}],
-        "sector_systems": [], "targets": [], "warnings": []
+        "sector_systems": [], "targets": [], "reports": [], "warnings": []
     });
     assert!(validator().is_valid(&record));
     let mut extra_field = record.clone();
