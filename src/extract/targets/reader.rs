@@ -116,6 +116,8 @@ pub(super) struct Reader<'a> {
     pub(super) token_words: Vec<Word>,
     /// The sentences with a figure or a date.
     pub(super) dated: Vec<bool>,
+    /// `0..tokens`, from which runs of token indexes are sliced without allocating.
+    pub(super) token_ids: Vec<usize>,
 }
 
 impl<'a> Reader<'a> {
@@ -200,6 +202,7 @@ impl<'a> Reader<'a> {
             main_place: main_place(places),
             token_words,
             dated,
+            token_ids: (0..document.tokens().len()).collect(),
         }
     }
 
@@ -659,9 +662,9 @@ impl<'a> Reader<'a> {
         let mut groups: Vec<Vec<Located>> = Vec::new();
         for figure in figures {
             let joined = groups.last().and_then(|g| g.last()).is_some_and(|last| {
-                let gap: String = chars[last.span.end..figure.span.start].iter().collect();
-                matches!(gap.as_str(), "、" | "和" | "及" | "," | "，" | "")
-                    || gap.chars().all(|c| c == ' ')
+                let gap = &chars[last.span.end..figure.span.start];
+                matches!(gap, ['、' | '和' | '及' | ',' | '，'])
+                    || gap.iter().all(|&c| c == ' ')
             });
             if joined {
                 groups.last_mut().expect("a group").push(*figure);
@@ -748,8 +751,8 @@ impl<'a> Reader<'a> {
                 detail,
                 opens_with_verb: metric.is_some_and(|m| {
                     self.tokens_in(clause, m.start, m.end)
-                        .next()
-                        .is_some_and(|t| {
+                        .first()
+                        .is_some_and(|&t| {
                             self.document.tokens()[t].tag.as_bytes().first() == Some(&b'v')
                         })
                 }),
@@ -789,7 +792,7 @@ impl<'a> Reader<'a> {
         let chars = self.document.normalized_chars();
         if start > previous_end && chars.get(start) == Some(&'等') {
             start += 1;
-            if let Some(token) = self.tokens_in(clause, start, figure).next() {
+            if let Some(&token) = self.tokens_in(clause, start, figure).first() {
                 let span = self.document.tokens()[token].span;
                 if span.start == start
                     && self.document.tokens()[token].tag.as_bytes().first() == Some(&b'n')
@@ -806,6 +809,8 @@ impl<'a> Reader<'a> {
         // `6万套（间）目标`: what is in brackets does not count.
         let mut depth = 0;
         self.tokens_in(clause, end, next)
+            .iter()
+            .copied()
             .filter(|&t| {
                 let text = self.token_text(t);
                 depth += usize::from(matches!(text, "（" | "("));
@@ -815,7 +820,7 @@ impl<'a> Reader<'a> {
             })
             .take(3)
             .any(|token| self.token_word(token).roles.has(Roles::GOAL))
-            && self.tokens_in(clause, clause.span.start, end).any(|token| {
+            && self.tokens_in(clause, clause.span.start, end).iter().any(|&token| {
                 self.token_word(token)
                     .roles
                     .has(Roles::ACHIEVED | Roles::COMPLETION)
@@ -863,8 +868,7 @@ impl<'a> Reader<'a> {
 
     /// Whether the word before a figure, past any bound (`约`), is a verb of completing.
     pub(super) fn completes_figure(&self, clause: &Clause, from: usize, figure: usize) -> bool {
-        let before: Vec<usize> = self.tokens_in(clause, from, figure).collect();
-        before
+        self.tokens_in(clause, from, figure)
             .iter()
             .rev()
             .find(|&&t| {
@@ -876,9 +880,8 @@ impl<'a> Reader<'a> {
 
     /// Whether a metric is only a verb (`建成`).
     pub(super) fn is_bare_verb(&self, clause: &Clause, metric: NormalizedSpan) -> bool {
-        let mut tokens = self.tokens_in(clause, metric.start, metric.end);
-        match (tokens.next(), tokens.next()) {
-            (Some(only), None) => {
+        match self.tokens_in(clause, metric.start, metric.end) {
+            &[only] => {
                 self.document.tokens()[only].tag.as_bytes().first() == Some(&b'v')
                     || self.token_word(only).roles.has(Roles::COMPLETION)
             }
@@ -899,18 +902,12 @@ impl<'a> Reader<'a> {
             .has_anaphor(&self.document.normalized_chars()[start..end])
     }
 
-    /// The tokens of a clause that lie in `start..end`.
-    pub(super) fn tokens_in<'s>(
-        &'s self,
-        clause: &Clause,
-        start: usize,
-        end: usize,
-    ) -> impl Iterator<Item = usize> + 's {
-        let tokens = self.document.tokens();
-        clause.tokens.clone().filter(move |&t| {
-            let span = tokens[t].span;
-            span.start >= start && span.end <= end
-        })
+    /// The tokens of a clause that lie in `start..end`: a run, since tokens are in text order.
+    pub(super) fn tokens_in(&self, clause: &Clause, start: usize, end: usize) -> &[usize] {
+        let tokens = &self.document.tokens()[clause.tokens.clone()];
+        let from = clause.tokens.start + tokens.partition_point(|t| t.span.start < start);
+        let to = clause.tokens.start + tokens.partition_point(|t| t.span.end <= end);
+        &self.token_ids[from..to.max(from)]
     }
 
     /// The metric of a figure at `start..end`: the phrase from `pre_start` to it, without
@@ -924,9 +921,8 @@ impl<'a> Reader<'a> {
         end: usize,
         next: usize,
     ) -> Option<NormalizedSpan> {
-        let before: Vec<usize> = self.tokens_in(clause, pre_start, start).collect();
         let trimmed = self.trim(
-            &before,
+            self.tokens_in(clause, pre_start, start),
             Roles::LEAD | Roles::PLANNED | Roles::SCOPE,
             Roles::LINK | Roles::LEAD | Roles::PLANNED,
         );
@@ -950,16 +946,16 @@ impl<'a> Reader<'a> {
         };
         // After the figure, the metric ends where a cue or a verb of reaching starts
         // (`三十三项民生实事已全部完成`).
-        let after: Vec<usize> = self
-            .tokens_in(clause, end, next)
-            .take_while(|&t| {
-                !self
-                    .token_word(t)
+        let after = self.tokens_in(clause, end, next);
+        let after = &after[..after
+            .iter()
+            .position(|&t| {
+                self.token_word(t)
                     .roles
                     .has(Roles::PLANNED | Roles::ACHIEVED | Roles::PERFECT | Roles::COMPLETION)
             })
-            .collect();
-        let after = self.trim(&after, Roles::LEAD | Roles::LINK, Roles::LEAD | Roles::LINK);
+            .unwrap_or(after.len())];
+        let after = self.trim(after, Roles::LEAD | Roles::LINK, Roles::LEAD | Roles::LINK);
         // A unit left over from the figure (`个`) or a comparator (`以上`) is no metric.
         let after = match after {
             [first, rest @ ..] if self.is_figure_tail(*first) => rest,
@@ -1042,7 +1038,7 @@ impl<'a> Reader<'a> {
     /// (`2027年前形成较为完整的本地零部件配套体系`).
     pub(super) fn numberless(&self, clause: &Clause, context: &Context) -> Option<Target> {
         let status = self.status(context)?;
-        let tokens: Vec<usize> = clause.tokens.clone().collect();
+        let tokens = &self.token_ids[clause.tokens.clone()];
         // `2027年前陆续建成后，…`: once built is no task of its own.
         let verb = tokens.iter().enumerate().position(|(i, &t)| {
             self.token_word(t).roles.has(Roles::TASK)
@@ -1092,11 +1088,8 @@ impl<'a> Reader<'a> {
             let from = self.metric_start(clause, clause.span.start, verb_span.start);
             (context.subject.clone(), from)
         };
-        let after: Vec<usize> = self
-            .tokens_in(clause, metric_from, clause.span.end)
-            .collect();
         let after = self.trim(
-            &after,
+            self.tokens_in(clause, metric_from, clause.span.end),
             Roles::LEAD | Roles::PLANNED | Roles::SCOPE,
             Roles::LEAD,
         );
