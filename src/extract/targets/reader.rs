@@ -663,8 +663,7 @@ impl<'a> Reader<'a> {
         for figure in figures {
             let joined = groups.last().and_then(|g| g.last()).is_some_and(|last| {
                 let gap = &chars[last.span.end..figure.span.start];
-                matches!(gap, ['、' | '和' | '及' | ',' | '，'])
-                    || gap.iter().all(|&c| c == ' ')
+                matches!(gap, ['、' | '和' | '及' | ',' | '，']) || gap.iter().all(|&c| c == ' ')
             });
             if joined {
                 groups.last_mut().expect("a group").push(*figure);
@@ -820,11 +819,14 @@ impl<'a> Reader<'a> {
             })
             .take(3)
             .any(|token| self.token_word(token).roles.has(Roles::GOAL))
-            && self.tokens_in(clause, clause.span.start, end).iter().any(|&token| {
-                self.token_word(token)
-                    .roles
-                    .has(Roles::ACHIEVED | Roles::COMPLETION)
-            })
+            && self
+                .tokens_in(clause, clause.span.start, end)
+                .iter()
+                .any(|&token| {
+                    self.token_word(token)
+                        .roles
+                        .has(Roles::ACHIEVED | Roles::COMPLETION)
+                })
     }
 
     /// The span of `全年` in a clause.
