@@ -218,7 +218,7 @@ pub fn evaluate(paths: &[PathBuf], pipeline: &Pipeline) -> Result<Evaluation, Er
         let gold_targets: Vec<Entity> = gold
             .targets
             .iter()
-            .map(|target| gold_target(target, &record.id, pipeline))
+            .map(|target| gold_target(target, pipeline))
             .collect();
         compare_targets(&gold_targets, &found, &mut target_tally, &mut diff);
         documents.push(diff);
@@ -423,7 +423,7 @@ const TARGET_KEY: [&str; 4] = ["subject", "metric", "values", "deadline"];
 
 /// A gold target as an entity: its first evidence as the span, and its key fields and status
 /// as values, its texts in Simplified characters.
-fn gold_target(target: &Map<String, Value>, _id: &str, pipeline: &Pipeline) -> Entity {
+fn gold_target(target: &Map<String, Value>, pipeline: &Pipeline) -> Entity {
     let text = |name: &str| {
         target
             .get(name)
@@ -557,7 +557,7 @@ fn target_summary(fields: &Map<String, Value>) -> String {
 /// The key fields in which a found target differs from a gold one: a subject or metric that
 /// neither holds nor is much like the other's (after conversion to Simplified), other values
 /// (as a set, numbers to a relative 1e-9), or another last day of the deadline.
-pub fn target_differences(gold: &Entity, found: &Entity) -> Vec<String> {
+fn target_differences(gold: &Entity, found: &Entity) -> Vec<String> {
     TARGET_KEY
         .iter()
         .filter(|&&name| {

@@ -251,7 +251,7 @@ mod tests {
             let span = NormalizedSpan { start, end };
             assert_eq!(m.to_normalized(m.to_original(span)), span);
         }
-        // "平方米" written as one replaced phrase of two characters "m2"
+        // Three original characters replaced by two: both map to all three.
         let m = map(&[(0, 3), (0, 3), (3, 4)]);
         let span = NormalizedSpan { start: 0, end: 3 };
         assert_eq!(m.to_normalized(m.to_original(span)), span);
