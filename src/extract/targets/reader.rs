@@ -114,7 +114,8 @@ pub(super) struct Reader<'a> {
     /// The vocabulary's word of each token of the sentences worth reading (with a figure, a
     /// date or a place, or ending in `；`); the empty word elsewhere.
     pub(super) token_words: Vec<Word>,
-    /// The sentences with a figure or a date.
+    /// The sentences with a figure, and those with a figure or a date.
+    pub(super) figured: Vec<bool>,
     pub(super) dated: Vec<bool>,
     /// `0..tokens`, from which runs of token indexes are sliced without allocating.
     pub(super) token_ids: Vec<usize>,
@@ -151,13 +152,13 @@ impl<'a> Reader<'a> {
             .enumerate()
             .map(|(i, p)| locate(&p.mention, i))
             .collect();
-        let mut dated = vec![false; document.sentences().len()];
-        for mention in figures
-            .iter()
-            .map(|f| &f.mention)
-            .chain(dates.iter().map(|d| &d.mention))
-        {
-            dated[mention.sentence] = true;
+        let mut figured = vec![false; document.sentences().len()];
+        for figure in figures {
+            figured[figure.mention.sentence] = true;
+        }
+        let mut dated = figured.clone();
+        for date in dates {
+            dated[date.mention.sentence] = true;
         }
         let mut relevant = dated.clone();
         for place in places {
@@ -201,6 +202,7 @@ impl<'a> Reader<'a> {
             clauses,
             main_place: main_place(places),
             token_words,
+            figured,
             dated,
             token_ids: (0..document.tokens().len()).collect(),
         }
@@ -276,15 +278,34 @@ impl<'a> Reader<'a> {
             let sentence_statements = statements.len();
             // Each clause's cues, and whether any word of the sentence plans: `今年下半年，
             // 钱塘区将完成…` is set ahead from its first clause.
+            // A sentence with dates but no figure, no task and no list item states no target:
+            // its clauses only give the paragraph a time and a subject, so their cues are not
+            // read, bar whether the sentence plans.
+            let states_nothing = !self.figured[sentence]
+                && !ends_list_item(self.document, sentence)
+                && !self.has_task(sentence);
             clause_cues.clear();
             clause_cues.extend(
                 self.clauses[clause_index..]
                     .iter()
                     .take_while(|c| c.sentence == sentence)
-                    .map(|c| self.cues(c.tokens.clone())),
+                    .map(|c| {
+                        if states_nothing {
+                            Cues::default()
+                        } else {
+                            self.cues(c.tokens.clone())
+                        }
+                    }),
             );
             let first_clause = clause_index;
-            let sentence_planned = clause_cues.iter().any(|c| c.planned);
+            let sentence_planned = if states_nothing {
+                self.document.sentences()[sentence]
+                    .tokens
+                    .clone()
+                    .any(|t| self.token_word(t).roles.has(Roles::PLANNED))
+            } else {
+                clause_cues.iter().any(|c| c.planned)
+            };
             // Where the clauses that gave the sentence's latest time and subject start.
             let (mut time_start, mut subject_start) = (usize::MAX, usize::MAX);
             // A clause without figures that plans by a date of its own: clause, date, modality.
@@ -1039,7 +1060,6 @@ impl<'a> Reader<'a> {
     /// (`全面完成西黄村、衙门口…等棚户区改造任务`), or with a deadline
     /// (`2027年前形成较为完整的本地零部件配套体系`).
     pub(super) fn numberless(&self, clause: &Clause, context: &Context) -> Option<Target> {
-        let status = self.status(context)?;
         let tokens = &self.token_ids[clause.tokens.clone()];
         // `2027年前陆续建成后，…`: once built is no task of its own.
         let verb = tokens.iter().enumerate().position(|(i, &t)| {
@@ -1048,6 +1068,7 @@ impl<'a> Reader<'a> {
                     .get(i + 1)
                     .is_none_or(|&next| !self.token_word(next).roles.has(Roles::CONDITION))
         })?;
+        let status = self.status(context)?;
         let verb_span = self.document.tokens()[tokens[verb]].span;
         let places = &self.place_spans[clause.places.clone()];
         let (before, after): (Vec<Located>, Vec<Located>) =

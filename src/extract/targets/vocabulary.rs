@@ -142,8 +142,9 @@ impl Vocabulary {
 
     /// Whether a phrase holds an anaphor.
     pub(super) fn has_anaphor(&self, chars: &[char]) -> bool {
-        self.anaphors
-            .iter()
-            .any(|a| chars.windows(a.len()).any(|w| w == a.as_slice()))
+        (0..chars.len()).any(|at| {
+            self.first_chars.contains(chars[at])
+                && self.anaphors.iter().any(|a| chars[at..].starts_with(a))
+        })
     }
 }
