@@ -157,7 +157,7 @@ mod tests {
 
     fn error_output(id: &str) -> Output {
         Output::Error(ErrorRecord {
-            schema_version: 1,
+            schema_version: crate::record::SCHEMA_VERSION,
             id: id.into(),
             source: None,
             error: ErrorInfo {
@@ -190,7 +190,7 @@ mod tests {
         writer.finish().unwrap();
         assert_eq!(
             fs::read_to_string(&path).unwrap(),
-            "{\"schema_version\":1,\"id\":\"a\",\"source\":null,\"error\":{\"kind\":\"read\",\"message\":\"m\"}}\n"
+            "{\"schema_version\":2,\"id\":\"a\",\"source\":null,\"error\":{\"kind\":\"read\",\"message\":\"m\"}}\n"
         );
     }
 }

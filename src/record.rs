@@ -13,7 +13,7 @@ use crate::extract::targets::{Report, Target};
 use crate::offsets::OriginalSpan;
 
 /// Version of the record format, written in every record.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// One line of output: a document's record or, in its place, the error that stopped it.
 #[derive(Debug, Clone, Serialize)]

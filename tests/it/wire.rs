@@ -355,7 +355,7 @@ pub fn parse_json_stream(stdout: &str) -> Vec<Line> {
 #[test]
 fn the_schema_rejects_what_the_format_forbids() {
     let record = serde_json::json!({
-        "schema_version": 1, "id": "x",
+        "schema_version": 2, "id": "x",
         "source": {"kind": "stdin", "path": null, "line": 1, "bytes": 3, "encoding": "UTF-8"},
         "meta": {"title": null, "published": "2021-12-09", "published_from": "input",
                  "outlet": null, "url": null, "extra": {}},
