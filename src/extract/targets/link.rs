@@ -141,8 +141,7 @@ impl Reader<'_> {
     pub(super) fn plan(&self, statement: &Statement) -> Option<String> {
         let clause = &self.clauses[statement.clause];
         let sentence = &self.document.sentences()[clause.sentence];
-        let tokens = sentence.tokens.clone();
-        let tokens_vec: Vec<usize> = tokens.collect();
+        let tokens_vec = &self.token_ids[sentence.tokens.clone()];
         for (k, &token) in tokens_vec.iter().enumerate() {
             let word = self.token_word(token);
             if !word.roles.has(Roles::PLAN_NAME) {

@@ -12,6 +12,7 @@ use crate::document::Document;
 use crate::extract::dates::{DateMention, DateRole, Granularity};
 use crate::extract::figures::{Figure, Role};
 use crate::extract::places::{Place, PlaceKind};
+use crate::normalize::is_han;
 use crate::offsets::NormalizedSpan;
 use crate::record::Mention;
 
@@ -117,6 +118,8 @@ pub(super) struct Reader<'a> {
     /// The sentences with a figure, and those with a figure or a date.
     pub(super) figured: Vec<bool>,
     pub(super) dated: Vec<bool>,
+    /// The sentences that end in `；`, as items of a list do.
+    pub(super) list_items: Vec<bool>,
     /// `0..tokens`, from which runs of token indexes are sliced without allocating.
     pub(super) token_ids: Vec<usize>,
 }
@@ -164,9 +167,12 @@ impl<'a> Reader<'a> {
         for place in places {
             relevant[place.mention.sentence] = true;
         }
+        let list_items: Vec<bool> = (0..document.sentences().len())
+            .map(|sentence| ends_list_item(document, sentence))
+            .collect();
         let mut token_words = vec![Word::default(); document.tokens().len()];
         for (index, sentence) in document.sentences().iter().enumerate() {
-            relevant[index] |= ends_list_item(document, index);
+            relevant[index] |= list_items[index];
             if relevant[index] {
                 let chars = document.normalized_chars();
                 for (token, found) in document.tokens()[sentence.tokens.clone()]
@@ -204,6 +210,7 @@ impl<'a> Reader<'a> {
             token_words,
             figured,
             dated,
+            list_items,
             token_ids: (0..document.tokens().len()).collect(),
         }
     }
@@ -250,10 +257,7 @@ impl<'a> Reader<'a> {
                 paragraph_planned = None;
             }
             previous_sentence = Some(sentence);
-            if !self.dated[sentence]
-                && !ends_list_item(self.document, sentence)
-                && !self.has_task(sentence)
-            {
+            if !self.dated[sentence] && !self.list_items[sentence] && !self.has_task(sentence) {
                 // Places alone, and no task to do there: only a subject for the paragraph.
                 while let Some(clause) = self
                     .clauses
@@ -281,9 +285,8 @@ impl<'a> Reader<'a> {
             // A sentence with dates but no figure, no task and no list item states no target:
             // its clauses only give the paragraph a time and a subject, so their cues are not
             // read, bar whether the sentence plans.
-            let states_nothing = !self.figured[sentence]
-                && !ends_list_item(self.document, sentence)
-                && !self.has_task(sentence);
+            let states_nothing =
+                !self.figured[sentence] && !self.list_items[sentence] && !self.has_task(sentence);
             clause_cues.clear();
             clause_cues.extend(
                 self.clauses[clause_index..]
@@ -438,7 +441,7 @@ impl<'a> Reader<'a> {
                     .map(|(_, t)| t)
             });
             let past = setting.is_some_and(|t| self.is_past(t));
-            let listed = ends_list_item(self.document, sentence);
+            let listed = self.list_items[sentence];
             paragraph_planned = (listed
                 && (cues.planned && !(past && cues.modality == Some(Modality::Forecast))
                     || paragraph_planned == Some(paragraph) && !past))
@@ -1298,16 +1301,12 @@ pub(super) fn is_blank(text: &str) -> bool {
         .all(|c| c.is_whitespace() || c.is_ascii_punctuation() || is_cjk_punctuation(c))
 }
 
-pub(super) fn is_han(c: char) -> bool {
-    ('\u{4E00}'..='\u{9FFF}').contains(&c)
-}
-
 pub(super) fn is_cjk_punctuation(c: char) -> bool {
     matches!(c, '\u{3000}'..='\u{303F}' | '\u{FF00}'..='\u{FF0F}' | '\u{FF1A}'..='\u{FF20}' | '“' | '”' | '‘' | '’' | '—' | '…' | '·')
 }
 
 /// Whether a sentence ends in `；`, as an item of a list does.
-pub(super) fn ends_list_item(document: &Document, sentence: usize) -> bool {
+fn ends_list_item(document: &Document, sentence: usize) -> bool {
     let span = document.sentences()[sentence].span;
     matches!(
         document.normalized_chars()[span.start..span.end]
