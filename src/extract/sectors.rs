@@ -4,6 +4,7 @@
 //! members of a list that share one head (`科幻、动漫游戏等重点产业`). A structured system of
 //! sectors (`以现代金融业为战略主导，…的“1+3+1”高精尖产业体系`) is kept with its members' roles.
 
+use std::collections::BTreeMap;
 use std::ops::Range;
 
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -197,13 +198,13 @@ impl Sectors {
     // Kept out of line so that profiles and `scripts/bench-instructions.sh` see the stage.
     #[inline(never)]
     pub fn find(&self, document: &Document) -> (Vec<Sector>, Vec<SectorSystem>) {
-        let mut found = Vec::new();
+        let mut found = FoundSectors::default();
         self.dictionary_matches(document, &mut found);
         self.list_members(document, &mut found);
         self.headed_phrases(document, &mut found);
         let chars = document.normalized_chars();
+        let mut found = found.into_sorted();
         found.retain(|f| !self.inside_organisation(chars, f.span));
-        found.sort_by_key(|f| f.span.start);
         let systems = self.systems(document, &found);
         let sectors = found
             .into_iter()
@@ -229,7 +230,7 @@ impl Sectors {
     /// Dictionary surfaces made of whole words of the segmentation, longest first. A name
     /// without a head, or of two characters, right before a noun modifies it and names no
     /// sector (`工业遗产`, `农业农村部`, `广播电视总台`, `科幻大会`).
-    fn dictionary_matches(&self, document: &Document, found: &mut Vec<Found>) {
+    fn dictionary_matches(&self, document: &Document, found: &mut FoundSectors) {
         let tokens = document.tokens();
         let text = document.normalized();
         let chars = document.normalized_chars();
@@ -274,7 +275,7 @@ impl Sectors {
     }
 
     /// The members of `A、B和C等(scope)head`: each is a sector with the list's head.
-    fn list_members(&self, document: &Document, found: &mut Vec<Found>) {
+    fn list_members(&self, document: &Document, found: &mut FoundSectors) {
         let tokens = document.tokens();
         let chars = document.normalized_chars();
         for (at, token) in tokens.iter().enumerate() {
@@ -305,13 +306,7 @@ impl Sectors {
             }
             // A member is nouns, or a sector already found whatever its words' tags
             // (`冰雪装备/制造/v`).
-            let known: Vec<NormalizedSpan> = found.iter().map(|f| f.span).collect();
-            let is_member_word = |t: &Token| {
-                is_noun(t)
-                    || known
-                        .iter()
-                        .any(|s| s.start <= t.span.start && t.span.end <= s.end)
-            };
+            let is_member_word = |t: &Token| is_noun(t) || found.covers(t.span);
             for item in list_items(document, &tokens[..before - 1], is_member_word) {
                 let span = NormalizedSpan {
                     start: tokens[item.start].span.start,
@@ -330,9 +325,9 @@ impl Sectors {
                 .iter()
                 .find_map(|surface| self.by_surface.get(surface))
                 .copied();
-                if let Some(existing) = found.iter_mut().find(|f| f.span == span) {
+                if let Some(existing) = found.exactly_mut(span) {
                     existing.inherited_head = Some(head.to_string());
-                } else if !overlaps(found, span) {
+                } else if !found.overlaps(span) {
                     found.push(Found {
                         span,
                         entry,
@@ -345,7 +340,7 @@ impl Sectors {
 
     /// Phrases of nouns ending in a head (`数字创意产业`, `商务服务业`) that the dictionary did
     /// not find: reported as unknown sectors unless their words are only scope words.
-    fn headed_phrases(&self, document: &Document, found: &mut Vec<Found>) {
+    fn headed_phrases(&self, document: &Document, found: &mut FoundSectors) {
         let tokens = document.tokens();
         let chars = document.normalized_chars();
         for (at, token) in tokens.iter().enumerate() {
@@ -383,7 +378,7 @@ impl Sectors {
                 start: tokens[first].span.start,
                 end: token.span.end,
             };
-            if overlaps(found, span) {
+            if found.overlaps(span) {
                 continue;
             }
             let text = document.normalized_text(span);
@@ -570,8 +565,47 @@ struct Found {
     inherited_head: Option<String>,
 }
 
-fn overlaps(found: &[Found], span: NormalizedSpan) -> bool {
-    found.iter().any(|f| f.span.overlaps(span))
+/// The sectors found so far, which never overlap one another, indexed by where they start: a
+/// document naming a sector a hundred thousand times is read in n log n, not n².
+#[derive(Default)]
+struct FoundSectors {
+    by_start: BTreeMap<usize, Found>,
+}
+
+impl FoundSectors {
+    fn push(&mut self, found: Found) {
+        debug_assert!(!self.overlaps(found.span));
+        self.by_start.insert(found.span.start, found);
+    }
+
+    /// The sector that starts last before `end`: the only one that can overlap or cover a span
+    /// ending there, since sectors do not overlap.
+    fn last_before(&self, end: usize) -> Option<&Found> {
+        self.by_start
+            .range(..end)
+            .next_back()
+            .map(|(_, found)| found)
+    }
+
+    fn overlaps(&self, span: NormalizedSpan) -> bool {
+        self.last_before(span.end)
+            .is_some_and(|found| found.span.overlaps(span))
+    }
+
+    fn covers(&self, span: NormalizedSpan) -> bool {
+        self.last_before(span.end)
+            .is_some_and(|found| found.span.start <= span.start && span.end <= found.span.end)
+    }
+
+    fn exactly_mut(&mut self, span: NormalizedSpan) -> Option<&mut Found> {
+        self.by_start
+            .get_mut(&span.start)
+            .filter(|found| found.span == span)
+    }
+
+    fn into_sorted(self) -> Vec<Found> {
+        self.by_start.into_values().collect()
+    }
 }
 
 /// Nouns, and the other tags jieba gives to the words of sector names (`高精尖/nr`).
