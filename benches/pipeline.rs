@@ -11,7 +11,8 @@ use std::process::Command;
 use std::time::{Duration, Instant};
 
 use zhnews::{
-    Day, Dictionaries, InputDocument, Meta, Normalizer, Pipeline, Segmenter, Source, SourceKind,
+    Day, Dictionaries, InputDocument, Meta, Normalizer, Pipeline, Segmenter, Source, SourceFormat,
+    SourceKind,
 };
 
 /// The publication date every bench article is given, to anchor its relative dates.
@@ -47,10 +48,13 @@ fn input(index: usize, article: &str) -> InputDocument {
         text: article.to_string(),
         source: Source {
             kind: SourceKind::Stdin,
+            format: SourceFormat::Text,
             path: None,
             line: Some(index + 1),
             bytes: article.len(),
             encoding: Some("UTF-8".to_string()),
+            sha256: None,
+            text: None,
         },
         meta: Meta {
             published: Some(PUBLISHED.to_string()),

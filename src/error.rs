@@ -28,6 +28,36 @@ pub enum Error {
         /// Offset of the first byte that is not part of a UTF-8 character.
         byte: usize,
     },
+    /// A file is binary, not text.
+    Binary {
+        /// The file.
+        path: PathBuf,
+        /// Offset of its first NUL byte.
+        byte: usize,
+    },
+    /// A document is longer than `--max-chars`.
+    TooLarge {
+        /// The file, or `<stdin>:LINE`.
+        name: String,
+        /// Its length in characters.
+        chars: usize,
+        /// The limit.
+        limit: usize,
+    },
+    /// A glob of `--include` or `--exclude` is malformed.
+    InvalidGlob {
+        /// The glob as given.
+        glob: String,
+        /// What is wrong with it.
+        message: String,
+    },
+    /// An SQLite database could not be opened, read or written.
+    Database {
+        /// The database file.
+        path: PathBuf,
+        /// Why.
+        message: String,
+    },
     /// A line of JSON Lines input is not a valid input record.
     InvalidRecord {
         /// Where the line came from (`<stdin>` or a path).
@@ -60,6 +90,11 @@ pub enum Error {
         /// What is wrong, naming the field (`figures[3].value: expected a number`).
         message: String,
     },
+    /// The threads of `--jobs` could not be started.
+    Threads {
+        /// Why.
+        message: String,
+    },
     /// Output could not be written.
     Write {
         /// The output file, or `<stdout>`.
@@ -76,10 +111,15 @@ impl Error {
             Error::NotFound { .. } => "not_found",
             Error::Read { .. } => "read",
             Error::InvalidUtf8 { .. } => "invalid_utf8",
+            Error::Binary { .. } => "binary",
+            Error::TooLarge { .. } => "too_large",
+            Error::InvalidGlob { .. } => "invalid_glob",
+            Error::Database { .. } => "database",
             Error::InvalidRecord { .. } => "invalid_record",
             Error::InvalidMetadata { .. } => "invalid_metadata",
             Error::Dictionary { .. } => "dictionary",
             Error::InvalidGold { .. } => "invalid_gold",
+            Error::Threads { .. } => "threads",
             Error::Write { .. } => "write",
         }
     }
@@ -100,6 +140,17 @@ impl fmt::Display for Error {
                 "{}: not valid UTF-8 (first bad byte at offset {byte}), nor GBK, GB18030, Big5 or UTF-16 with a byte order mark; convert the file to UTF-8",
                 path.display()
             ),
+            Error::Binary { path, byte } => write!(
+                f,
+                "{}: a binary file, not text (a NUL byte at offset {byte} and not UTF-8)",
+                path.display()
+            ),
+            Error::TooLarge { name, chars, limit } => write!(
+                f,
+                "{name}: {chars} characters, more than --max-chars {limit}; split the document or raise the limit"
+            ),
+            Error::InvalidGlob { glob, message } => write!(f, "glob {glob:?}: {message}"),
+            Error::Database { path, message } => write!(f, "{}: {message}", path.display()),
             Error::InvalidRecord {
                 source_name,
                 line,
@@ -113,6 +164,7 @@ impl fmt::Display for Error {
                 line,
                 message,
             } => write!(f, "{file}:{line}: {message}"),
+            Error::Threads { message } => write!(f, "cannot start the threads: {message}"),
             Error::Write { target, source } => write!(f, "{target}: {}", lower(source)),
         }
     }

@@ -13,7 +13,7 @@ use serde::Serialize;
 use serde_json::{Map, Value};
 
 use crate::error::Error;
-use crate::input::{file_tasks, LoadOptions, Task};
+use crate::input::{file_tasks, FileFilter, LoadOptions, Task};
 use crate::pipeline::Pipeline;
 use crate::record::Record;
 
@@ -185,7 +185,7 @@ pub fn evaluate(paths: &[PathBuf], pipeline: &Pipeline) -> Result<Evaluation, Er
     let mut articles = Vec::new();
     for path in paths {
         let is_dir = path.is_dir();
-        for task in file_tasks(path) {
+        for task in file_tasks(path, &FileFilter::default()) {
             match task {
                 Task::File(file) if !is_dir || gold_path(&file).is_file() => articles.push(file),
                 Task::File(_) => {}

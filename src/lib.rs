@@ -51,16 +51,18 @@ pub use extract::targets::{
     Baseline, Derived, Metric, Modality, Report, Status, Subject, SubjectSource, Target,
     TargetValue, When,
 };
-pub use input::{is_iso_date, read_text, InputDocument, LoadOptions};
+pub use input::{
+    is_iso_date, read_text, FileFilter, InputDocument, LoadOptions, DEFAULT_MAX_CHARS,
+};
 pub use normalize::{Changes, Normalized, Normalizer};
 pub use offsets::{CharIndex, NormalizedSpan, OffsetMap, OriginalSpan};
 pub use output::Format;
 pub use pipeline::Pipeline;
 pub use record::{
-    ErrorInfo, ErrorRecord, Mention, Meta, Output, PublishedFrom, Record, Source, SourceKind,
-    Stats, Warning, SCHEMA_VERSION,
+    ErrorInfo, ErrorRecord, Mention, Meta, Output, PublishedFrom, Record, Source, SourceFormat,
+    SourceKind, Stats, Warning, SCHEMA_VERSION,
 };
-pub use run::{extract, ExtractConfig, Input, Summary};
+pub use run::{extract, Event, ExtractConfig, Input, Summary};
 pub use segment::{PosTag, Segmenter, Token};
 
 /// The numbers of an analysed document by the number grammar, before the figures extractor

@@ -1,12 +1,17 @@
 //! The `zhnews` command: flags → validated config → run → exit code.
 
-use std::io::{self, Write};
+use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::time::{Duration, Instant};
 
 use clap::{Parser, Subcommand, ValueEnum};
 
-use zhnews::{Dictionaries, ExtractConfig, Format, Input, LoadOptions, Output, Pipeline};
+use indicatif::{ProgressBar, ProgressStyle};
+
+use zhnews::{
+    Dictionaries, Event, ExtractConfig, FileFilter, Format, Input, LoadOptions, Output, Pipeline,
+};
 
 /// Turns Chinese government news into structured, trackable data.
 #[derive(Parser)]
@@ -69,22 +74,42 @@ fn parse_floor(text: &str) -> Result<(String, f64), String> {
 
 #[derive(clap::Args)]
 struct ExtractArgs {
-    /// Files, folders (searched for *.txt) or `-` for JSON Lines on stdin:
+    /// Files, folders (searched for *.txt, *.html and *.htm) or `-` for JSON Lines on stdin:
     /// {"id", "text", "published"?, "title"?} a line.
     #[arg(required = true, value_name = "PATH")]
     paths: Vec<PathBuf>,
-    /// Output format [default: json for a single file, jsonl otherwise].
+    /// Output format [default: sqlite for an output file named *.db, *.sqlite or *.sqlite3;
+    /// json for a single file; jsonl otherwise].
     #[arg(long, value_enum)]
     format: Option<FormatArg>,
-    /// Write to FILE (replaced only when the run completes) instead of stdout.
+    /// Write to FILE (replaced only when the run completes; an SQLite database is updated in
+    /// one transaction) instead of stdout.
     #[arg(short, long, value_name = "FILE")]
     output: Option<PathBuf>,
+    /// Read only the files of a folder whose path under it matches GLOB (repeatable), instead
+    /// of *.txt, *.html and *.htm.
+    #[arg(long, value_name = "GLOB")]
+    include: Vec<String>,
+    /// Skip the files and folders whose path under the folder matches GLOB (repeatable).
+    #[arg(long, value_name = "GLOB")]
+    exclude: Vec<String>,
+    /// Threads analysing documents [default: one per core]. The output is the same whatever
+    /// the number.
+    #[arg(short, long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    jobs: Option<u16>,
+    /// No progress bar and no summary; errors and warnings are still printed.
+    #[arg(short, long)]
+    quiet: bool,
     /// Publication date (YYYY-MM-DD) for documents whose input or sidecar gives none.
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     published: Option<String>,
     /// Folder whose dictionary files replace the embedded ones of the same name.
     #[arg(long, value_name = "DIR")]
     dictionaries: Option<PathBuf>,
+    /// Report a document longer than N characters as a `too_large` error instead of analysing
+    /// it: what one input may cost is bounded.
+    #[arg(long, value_name = "N", default_value_t = zhnews::DEFAULT_MAX_CHARS)]
+    max_chars: usize,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -93,6 +118,8 @@ enum FormatArg {
     Jsonl,
     /// Pretty-printed records.
     Json,
+    /// An SQLite database of normalised tables (needs --output).
+    Sqlite,
 }
 
 fn parse_date(text: &str) -> Result<String, String> {
@@ -124,12 +151,16 @@ impl ExtractArgs {
             format: self.format.map(|format| match format {
                 FormatArg::Jsonl => Format::Jsonl,
                 FormatArg::Json => Format::Json,
+                FormatArg::Sqlite => Format::Sqlite,
             }),
             output: self.output,
             load: LoadOptions {
                 published: self.published,
+                max_chars: self.max_chars,
             },
             dictionaries: self.dictionaries,
+            filter: FileFilter::new(&self.include, &self.exclude).map_err(|e| e.to_string())?,
+            jobs: self.jobs.map(usize::from),
         })
     }
 }
@@ -188,6 +219,7 @@ fn eval(args: EvalArgs) -> ExitCode {
 }
 
 fn extract(args: ExtractArgs) -> ExitCode {
+    let quiet = args.quiet;
     let config = match args.into_config() {
         Ok(config) => config,
         Err(message) => {
@@ -195,24 +227,26 @@ fn extract(args: ExtractArgs) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let stderr = io::stderr();
-    let mut notify = |output: &Output| {
-        let mut stderr = stderr.lock();
-        // A failed write to stderr has nowhere to be reported.
-        let _ = match output {
-            Output::Error(record) => writeln!(stderr, "zhnews: {}", record.error.message),
-            Output::Record(record) => record
-                .warnings
-                .iter()
-                .try_for_each(|w| writeln!(stderr, "zhnews: warning: {}", w.message)),
-        };
-    };
+    let started = Instant::now();
+    let progress = Progress::new(!quiet && io::stderr().is_terminal());
+    let mut notify = |event: Event<'_>| progress.see(event);
     let result = zhnews::extract(
         &config,
         &mut io::BufReader::new(io::stdin()),
         &mut io::stdout().lock(),
         &mut notify,
     );
+    progress.bar.finish_and_clear();
+    if let Ok(summary) = &result {
+        if !quiet {
+            eprintln!(
+                "zhnews: {} documents, {} failed, {:.1} s",
+                summary.documents,
+                summary.failed,
+                started.elapsed().as_secs_f64()
+            );
+        }
+    }
     match result {
         Ok(summary) if summary.failed == 0 => ExitCode::SUCCESS,
         Ok(_) => ExitCode::from(2),
@@ -222,4 +256,76 @@ fn extract(args: ExtractArgs) -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+/// The progress bar on stderr (hidden when stderr is no terminal, or with `--quiet`), and the
+/// errors and warnings printed above it.
+struct Progress {
+    bar: ProgressBar,
+    bytes: std::cell::Cell<u64>,
+}
+
+impl Progress {
+    fn new(visible: bool) -> Progress {
+        let bar = if visible {
+            ProgressBar::new(0)
+        } else {
+            ProgressBar::hidden()
+        };
+        Progress {
+            bar,
+            bytes: std::cell::Cell::new(0),
+        }
+    }
+
+    fn see(&self, event: Event<'_>) {
+        match event {
+            Event::Planned { files, stdin } => {
+                let template = if stdin {
+                    "{spinner} {pos} documents · {msg} · {per_sec} · {elapsed}"
+                } else {
+                    "{wide_bar} {pos}/{len} documents · {msg} · {per_sec} · ETA {eta}"
+                };
+                if let Ok(style) = ProgressStyle::with_template(template) {
+                    self.bar.set_style(style);
+                }
+                if stdin {
+                    self.bar.unset_length();
+                } else {
+                    self.bar.set_length(files as u64);
+                }
+                self.bar.enable_steady_tick(Duration::from_millis(200));
+            }
+            Event::Output(output) => {
+                let bytes = match output {
+                    Output::Record(record) => record.source.bytes,
+                    Output::Error(record) => record.source.as_ref().map_or(0, |s| s.bytes),
+                };
+                self.bytes.set(self.bytes.get() + bytes as u64);
+                self.bar
+                    .set_message(format!("{:.1} MB", self.bytes.get() as f64 / 1e6));
+                self.bar.inc(1);
+                let has_message = match output {
+                    Output::Error(_) => true,
+                    Output::Record(record) => !record.warnings.is_empty(),
+                };
+                if has_message {
+                    self.bar.suspend(|| report(output));
+                }
+            }
+        }
+    }
+}
+
+/// Prints an output's error or warnings on stderr.
+fn report(output: &Output) {
+    let mut stderr = io::stderr().lock();
+    // A failed write to stderr has nowhere to be reported.
+    let _ = match output {
+        Output::Error(record) => writeln!(stderr, "zhnews: {}", record.error.message),
+        Output::Record(record) => record
+            .warnings
+            .iter()
+            .try_for_each(|w| writeln!(stderr, "zhnews: warning: {}", w.message)),
+    };
 }

@@ -13,7 +13,7 @@ use crate::extract::targets::{Report, Target};
 use crate::offsets::OriginalSpan;
 
 /// Version of the record format, written in every record.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// One line of output: a document's record or, in its place, the error that stopped it.
 #[derive(Debug, Clone, Serialize)]
@@ -77,6 +77,9 @@ pub struct Mention {
 pub struct Source {
     /// `file` or `stdin`.
     pub kind: SourceKind,
+    /// `text`, or `html` for a page whose text was extracted: offsets then index that text,
+    /// given in [`Source::text`].
+    pub format: SourceFormat,
     /// The file's path as given or found in a folder; `null` for standard input.
     pub path: Option<String>,
     /// Line number (from 1) of JSON Lines input; `null` for files.
@@ -86,6 +89,22 @@ pub struct Source {
     /// The encoding the text was read in: `UTF-8`, `UTF-16LE`, `UTF-16BE` (with a byte order
     /// mark), `GBK`, `gb18030` or `Big5` (detected); `null` when it could not be decoded.
     pub encoding: Option<String>,
+    /// SHA-256 of the bytes read (the file, or the `text` field of a JSON Lines record), in
+    /// lower-case hex as `sha256sum` prints it; `null` when nothing could be read.
+    pub sha256: Option<String>,
+    /// For an HTML page, the text extracted from it, which every offset indexes; `null` for
+    /// text, whose offsets index the input itself.
+    pub text: Option<String>,
+}
+
+/// What a [`Source`] held.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SourceFormat {
+    /// Plain text: offsets index it as read.
+    Text,
+    /// An HTML page: offsets index the text extracted from it.
+    Html,
 }
 
 /// Kinds of [`Source`].

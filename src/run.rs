@@ -8,7 +8,7 @@ use rayon::prelude::*;
 
 use crate::dictionaries::Dictionaries;
 use crate::error::Error;
-use crate::input::{file_tasks, InputFailure, LoadOptions, Task};
+use crate::input::{file_tasks, FileFilter, InputFailure, LoadOptions, Task};
 use crate::output::{Destination, Format, RecordWriter};
 use crate::pipeline::Pipeline;
 use crate::record::{ErrorInfo, ErrorRecord, Output, SCHEMA_VERSION};
@@ -16,7 +16,7 @@ use crate::record::{ErrorInfo, ErrorRecord, Output, SCHEMA_VERSION};
 /// One input the user named.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Input {
-    /// A file, or a folder searched recursively for `*.txt` files.
+    /// A file, or a folder searched recursively for articles (see [`FileFilter`]).
     Path(PathBuf),
     /// JSON Lines on standard input (`-`).
     Stdin,
@@ -27,14 +27,34 @@ pub enum Input {
 pub struct ExtractConfig {
     /// What to read, in order.
     pub inputs: Vec<Input>,
-    /// Output format; `None` picks JSON for a single file and JSON Lines otherwise.
+    /// Output format; `None` picks SQLite for an output file named `*.db`, `*.sqlite` or
+    /// `*.sqlite3`, JSON for a single file and JSON Lines otherwise.
     pub format: Option<Format>,
     /// Output file; `None` writes to the output stream.
     pub output: Option<PathBuf>,
     /// How inputs become documents.
     pub load: LoadOptions,
+    /// Which files of a folder are read.
+    pub filter: FileFilter,
+    /// Threads analysing documents; `None` uses every core.
+    pub jobs: Option<usize>,
     /// A folder whose dictionary files replace the embedded ones.
     pub dictionaries: Option<PathBuf>,
+}
+
+/// What a run tells its caller as it goes, for progress and messages.
+#[derive(Debug)]
+pub enum Event<'a> {
+    /// The inputs are known: `files` files, and standard input too when `stdin` is set, whose
+    /// length is unknown.
+    Planned {
+        /// Files found.
+        files: usize,
+        /// Whether standard input is read as well.
+        stdin: bool,
+    },
+    /// An output, just before it is written.
+    Output(&'a Output),
 }
 
 /// What a run did.
@@ -51,36 +71,50 @@ pub struct Summary {
 const BATCH: usize = 64;
 
 /// Runs `extract`: every input appears exactly once in the output, as a record or an error
-/// record, in input order. `notify` sees each output before it is written, so the caller can
-/// report errors and warnings as they happen.
+/// record, in input order, whatever the number of threads. `notify` sees the plan and then each
+/// output before it is written, so the caller can show progress and report errors and warnings
+/// as they happen.
 pub fn extract(
     config: &ExtractConfig,
     stdin: &mut (dyn BufRead + Send),
     stdout: &mut dyn std::io::Write,
-    notify: &mut dyn FnMut(&Output),
+    notify: &mut dyn FnMut(Event<'_>),
 ) -> Result<Summary, Error> {
     let pipeline = Pipeline::new(&Dictionaries::load(config.dictionaries.as_deref())?)?;
+    let threads = rayon::ThreadPoolBuilder::new()
+        .num_threads(config.jobs.unwrap_or(0))
+        .build()
+        .map_err(|e| Error::Threads {
+            message: e.to_string(),
+        })?;
 
     let mut file_inputs = Vec::new();
     let mut reads_stdin = false;
     for input in &config.inputs {
         match input {
-            Input::Path(path) => file_inputs.push(file_tasks(path)),
+            Input::Path(path) => file_inputs.push(file_tasks(path, &config.filter)),
             Input::Stdin => reads_stdin = true,
         }
     }
     let files: usize = file_inputs.iter().map(Vec::len).sum();
-    let format = config.format.unwrap_or(if !reads_stdin && files == 1 {
-        Format::Json
-    } else {
-        Format::Jsonl
-    });
+    let format = config
+        .format
+        .or_else(|| config.output.as_deref().and_then(Format::for_output))
+        .unwrap_or(if !reads_stdin && files == 1 {
+            Format::Json
+        } else {
+            Format::Jsonl
+        });
     let destination = match &config.output {
         Some(path) => Destination::File(path.clone()),
         None => Destination::Stream(stdout),
     };
     let mut writer = RecordWriter::open(format, destination)?;
     let mut summary = Summary::default();
+    notify(Event::Planned {
+        files,
+        stdin: reads_stdin,
+    });
 
     std::thread::scope(|scope| {
         let (sender, receiver) = mpsc::sync_channel::<Task>(BATCH * 4);
@@ -104,15 +138,17 @@ pub fn extract(
         while let Ok(first) = receiver.recv() {
             let mut batch = vec![first];
             batch.extend(receiver.try_iter().take(BATCH - 1));
-            let outputs: Vec<Output> = batch
-                .into_par_iter()
-                .map(|task| match task.load(&config.load) {
-                    Ok(input) => Output::Record(Box::new(pipeline.process(input))),
-                    Err(failure) => error_output(*failure),
-                })
-                .collect();
+            let outputs: Vec<Output> = threads.install(|| {
+                batch
+                    .into_par_iter()
+                    .map(|task| match task.load(&config.load) {
+                        Ok(input) => Output::Record(Box::new(pipeline.process(input))),
+                        Err(failure) => error_output(*failure),
+                    })
+                    .collect()
+            });
             for output in &outputs {
-                notify(output);
+                notify(Event::Output(output));
                 match output {
                     Output::Record(_) => summary.documents += 1,
                     Output::Error(_) => summary.failed += 1,

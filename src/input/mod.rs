@@ -1,5 +1,9 @@
-//! Inputs: files, folders of `*.txt` files and JSON Lines on standard input, each turned into an
+//! Inputs: files, folders of articles and JSON Lines on standard input, each turned into an
 //! [`InputDocument`] or the [`Error`] that stops it.
+
+mod decode;
+mod html;
+mod walk;
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -8,7 +12,10 @@ use serde_json::{Map, Value};
 
 use crate::calendar::Day;
 use crate::error::Error;
-use crate::record::{Meta, PublishedFrom, Source, SourceKind, Warning};
+use crate::record::{Meta, PublishedFrom, Source, SourceFormat, SourceKind, Warning};
+
+use decode::{decode, UTF_8};
+pub use walk::{file_tasks, FileFilter};
 
 /// A document ready for the pipeline.
 #[derive(Debug, Clone, PartialEq)]
@@ -55,62 +62,28 @@ pub enum Task {
     Failed(PathBuf, Error),
 }
 
-/// The file tasks for `path`: the file itself, or every `*.txt` file under a folder in sorted
-/// order. Symbolic links to folders are not followed, so a link loop cannot trap the walk.
-pub fn file_tasks(path: &Path) -> Vec<Task> {
-    let mut tasks = Vec::new();
-    match fs::metadata(path) {
-        Ok(metadata) if metadata.is_dir() => walk(path, &mut tasks),
-        Ok(_) => tasks.push(Task::File(path.to_path_buf())),
-        Err(e) => tasks.push(Task::Failed(path.to_path_buf(), read_error(path, e))),
-    }
-    tasks
-}
-
-fn walk(dir: &Path, tasks: &mut Vec<Task>) {
-    let entries = match fs::read_dir(dir).and_then(|entries| entries.collect::<Result<Vec<_>, _>>())
-    {
-        Ok(entries) => entries,
-        Err(e) => {
-            tasks.push(Task::Failed(dir.to_path_buf(), read_error(dir, e)));
-            return;
-        }
-    };
-    let mut paths: Vec<(PathBuf, bool)> = entries
-        .iter()
-        .map(|entry| {
-            let is_dir = entry.file_type().is_ok_and(|t| t.is_dir());
-            (entry.path(), is_dir)
-        })
-        .collect();
-    paths.sort();
-    for (path, is_dir) in paths {
-        if is_dir {
-            walk(&path, tasks);
-        } else if path.extension().is_some_and(|e| e == "txt") {
-            tasks.push(Task::File(path));
-        }
-    }
-}
-
-fn read_error(path: &Path, error: std::io::Error) -> Error {
-    if error.kind() == std::io::ErrorKind::NotFound {
-        Error::NotFound {
-            path: path.to_path_buf(),
-        }
-    } else {
-        Error::Read {
-            path: path.to_path_buf(),
-            source: error,
-        }
-    }
-}
-
 /// How tasks are turned into documents.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct LoadOptions {
     /// Publication date (`YYYY-MM-DD`) for documents that do not state their own.
     pub published: Option<String>,
+    /// Documents longer than this many characters fail with a `too_large` error instead of
+    /// being analysed.
+    pub max_chars: usize,
+}
+
+/// The default of [`LoadOptions::max_chars`]: fifty times a long government work report. The
+/// linking stages compare what a document states with what else it states, so their time
+/// grows faster than the document; the limit bounds what one input can cost.
+pub const DEFAULT_MAX_CHARS: usize = 1_000_000;
+
+impl Default for LoadOptions {
+    fn default() -> LoadOptions {
+        LoadOptions {
+            published: None,
+            max_chars: DEFAULT_MAX_CHARS,
+        }
+    }
 }
 
 impl Task {
@@ -131,6 +104,20 @@ impl Task {
                 }))
             }
         };
+        let chars = document.text.chars().count();
+        if chars > options.max_chars {
+            return Err(Box::new(InputFailure {
+                error: Error::TooLarge {
+                    name: document.source.path.clone().unwrap_or_else(|| {
+                        format!("<stdin>:{}", document.source.line.unwrap_or_default())
+                    }),
+                    chars,
+                    limit: options.max_chars,
+                },
+                id: document.id,
+                source: Some(document.source),
+            }));
+        }
         if document.meta.published.is_none() {
             if let Some(published) = &options.published {
                 document.meta.published = Some(published.clone());
@@ -143,32 +130,41 @@ impl Task {
 
 fn load_file(path: &Path) -> Result<InputDocument, Box<InputFailure>> {
     let id = path.display().to_string();
-    let fail = |error: Error, bytes: Option<usize>| {
+    let format = if path
+        .extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("html") || e.eq_ignore_ascii_case("htm"))
+    {
+        SourceFormat::Html
+    } else {
+        SourceFormat::Text
+    };
+    let bytes = fs::read(path).map_err(|e| {
         Box::new(InputFailure {
             id: id.clone(),
-            source: bytes.map(|bytes| Source {
-                kind: SourceKind::File,
-                path: Some(id.clone()),
-                line: None,
-                bytes,
-                encoding: None,
-            }),
-            error,
+            source: None,
+            error: read_error(path, e),
         })
+    })?;
+    let source = |encoding: Option<&str>| Source {
+        kind: SourceKind::File,
+        format,
+        path: Some(id.clone()),
+        line: None,
+        bytes: bytes.len(),
+        encoding: encoding.map(str::to_string),
+        sha256: Some(sha256_hex(&bytes)),
+        text: None,
     };
-    let bytes = fs::read(path).map_err(|e| fail(read_error(path, e), None))?;
-    let size = bytes.len();
-    let (text, encoding) = decode(&bytes).map_err(|byte| {
-        fail(
-            Error::InvalidUtf8 {
-                path: path.to_path_buf(),
-                byte,
-            },
-            Some(size),
-        )
+    let (text, encoding) = decode(&bytes).map_err(|undecodable| {
+        Box::new(InputFailure {
+            id: id.clone(),
+            source: Some(source(None)),
+            error: undecodable.into_error(path),
+        })
     })?;
     let mut warnings = Vec::new();
-    let meta = match read_sidecar(path) {
+    let mut meta = match read_sidecar(path) {
         Ok(meta) => meta,
         Err(error) => {
             warnings.push(Warning {
@@ -178,14 +174,18 @@ fn load_file(path: &Path) -> Result<InputDocument, Box<InputFailure>> {
             Meta::default()
         }
     };
+    let mut source = source(Some(encoding));
+    let text = match format {
+        SourceFormat::Text => text,
+        SourceFormat::Html => {
+            let page = html::read(&text);
+            meta.title = meta.title.or(page.title);
+            source.text = Some(page.text.clone());
+            page.text
+        }
+    };
     Ok(InputDocument {
-        source: Source {
-            kind: SourceKind::File,
-            path: Some(id.clone()),
-            line: None,
-            bytes: size,
-            encoding: Some(encoding.to_string()),
-        },
+        source,
         id,
         text,
         meta,
@@ -193,53 +193,35 @@ fn load_file(path: &Path) -> Result<InputDocument, Box<InputFailure>> {
     })
 }
 
-/// The name of UTF-8 as the output records it.
-const UTF_8: &str = "UTF-8";
-
-/// The encodings recognised in a file that is not UTF-8: those Chinese sites publish in.
-const CHINESE_ENCODINGS: [&encoding_rs::Encoding; 3] =
-    [encoding_rs::GBK, encoding_rs::GB18030, encoding_rs::BIG5];
+/// SHA-256 in lower-case hex.
+fn sha256_hex(bytes: &[u8]) -> String {
+    use sha2::Digest;
+    use std::fmt::Write;
+    sha2::Sha256::digest(bytes)
+        .iter()
+        .fold(String::with_capacity(64), |mut hex, byte| {
+            let _ = write!(hex, "{byte:02x}");
+            hex
+        })
+}
 
 /// The text of a file and the encoding it was read in, decoded as `zhnews extract` decodes it.
 pub fn read_text(path: &Path) -> Result<(String, &'static str), Error> {
     let bytes = fs::read(path).map_err(|e| read_error(path, e))?;
-    decode(&bytes).map_err(|byte| Error::InvalidUtf8 {
-        path: path.to_path_buf(),
-        byte,
-    })
+    decode(&bytes).map_err(|undecodable| undecodable.into_error(path))
 }
 
-/// Decodes a file: UTF-8 (a byte order mark dropped), UTF-16 with its byte order mark, or,
-/// for bytes that are not UTF-8, the Chinese encoding chardetng recognises in them (GBK,
-/// GB18030, Big5), with the encoding's name. A file that is none of these fails with the
-/// offset of its first byte that is not UTF-8: another guess would read garbage as text.
-fn decode(bytes: &[u8]) -> Result<(String, &'static str), usize> {
-    if let Some((encoding, bom_length)) = encoding_rs::Encoding::for_bom(bytes) {
-        let (text, had_errors) = encoding.decode_without_bom_handling(&bytes[bom_length..]);
-        if !had_errors {
-            return Ok((text.into_owned(), encoding.name()));
+fn read_error(path: &Path, error: std::io::Error) -> Error {
+    if error.kind() == std::io::ErrorKind::NotFound {
+        Error::NotFound {
+            path: path.to_path_buf(),
+        }
+    } else {
+        Error::Read {
+            path: path.to_path_buf(),
+            source: error,
         }
     }
-    let first_bad_byte = match std::str::from_utf8(bytes) {
-        Ok(text) => return Ok((text.to_string(), UTF_8)),
-        Err(e) => e.valid_up_to(),
-    };
-    let mut detector = chardetng::EncodingDetector::new();
-    detector.feed(bytes, true);
-    let encoding = detector.guess(None, false);
-    if CHINESE_ENCODINGS.contains(&encoding) {
-        // GB18030 reads all of GBK and more; the name reported is the one detected.
-        let decoder = if encoding == encoding_rs::GBK {
-            encoding_rs::GB18030
-        } else {
-            encoding
-        };
-        let (text, had_errors) = decoder.decode_without_bom_handling(bytes);
-        if !had_errors {
-            return Ok((text.into_owned(), encoding.name()));
-        }
-    }
-    Err(first_bad_byte)
 }
 
 /// The sidecar of `NAME.txt` is `NAME.meta.json`.
@@ -309,17 +291,20 @@ fn load_line(
     line: &str,
 ) -> Result<InputDocument, Box<InputFailure>> {
     let fallback_id = format!("{source_name}:{number}");
-    let source = |bytes: usize| Source {
+    let source = |text: &str| Source {
         kind: SourceKind::Stdin,
+        format: SourceFormat::Text,
         path: None,
         line: Some(number),
-        bytes,
+        bytes: text.len(),
         encoding: Some(UTF_8.to_string()),
+        sha256: Some(sha256_hex(text.as_bytes())),
+        text: None,
     };
-    let fail = |id: String, bytes: Option<usize>, message: String| {
+    let fail = |id: String, text: Option<&str>, message: String| {
         Box::new(InputFailure {
             id,
-            source: bytes.map(source),
+            source: text.map(source),
             error: Error::InvalidRecord {
                 source_name: source_name.to_string(),
                 line: number,
@@ -343,13 +328,12 @@ fn load_line(
         Some(_) => return Err(fail(id, None, "`text` must be a string".into())),
         None => return Err(fail(id, None, "missing field `text`".into())),
     };
-    let bytes = text.len();
     let meta = meta_from_fields(fields, PublishedFrom::Input)
-        .map_err(|message| fail(id.clone(), Some(bytes), message))?;
+        .map_err(|message| fail(id.clone(), Some(&text), message))?;
     Ok(InputDocument {
         id,
+        source: source(&text),
         text,
-        source: source(bytes),
         meta,
         warnings: Vec::new(),
     })
@@ -421,6 +405,7 @@ mod tests {
     fn the_published_flag_fills_in_only_where_the_document_has_no_date() {
         let options = LoadOptions {
             published: Some("2020-01-01".into()),
+            ..LoadOptions::default()
         };
         let own = Task::Line {
             source_name: "<stdin>".into(),
@@ -453,7 +438,7 @@ mod tests {
         )
         .unwrap();
         fs::write(dir.path().join("notes.md"), "no").unwrap();
-        let tasks = file_tasks(dir.path());
+        let tasks = file_tasks(dir.path(), &FileFilter::default());
         let documents: Vec<InputDocument> = tasks
             .into_iter()
             .map(|t| t.load(&LoadOptions::default()).unwrap())

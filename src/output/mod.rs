@@ -1,4 +1,7 @@
-//! Writing records: JSON Lines or pretty JSON, to standard output or atomically to a file.
+//! Writing records: JSON Lines or pretty JSON, to standard output or atomically to a file, or
+//! rows of an SQLite database.
+
+mod sqlite;
 
 use std::fs::{self, File};
 use std::io::{self, BufWriter, Write};
@@ -15,6 +18,17 @@ pub enum Format {
     /// Each record pretty-printed, records one after another: a single document's record is a
     /// JSON file; several make a stream of JSON values, as `jq` reads them.
     Json,
+    /// Rows of normalised tables in an SQLite database file (`docs/schema.md`).
+    Sqlite,
+}
+
+impl Format {
+    /// The format an output file's name asks for: SQLite for `*.db`, `*.sqlite` and
+    /// `*.sqlite3`.
+    pub fn for_output(path: &Path) -> Option<Format> {
+        let extension = path.extension()?.to_str()?.to_ascii_lowercase();
+        matches!(extension.as_str(), "db" | "sqlite" | "sqlite3").then_some(Format::Sqlite)
+    }
 }
 
 /// Where the records go.
@@ -35,12 +49,23 @@ pub struct RecordWriter<'w> {
 enum Sink<'w> {
     Stream(BufWriter<&'w mut dyn Write>),
     File(AtomicFile),
+    Sqlite(sqlite::SqliteSink),
 }
 
 impl<'w> RecordWriter<'w> {
     /// Opens `destination`; for a file, a temporary file beside it.
     pub fn open(format: Format, destination: Destination<'w>) -> Result<RecordWriter<'w>, Error> {
         let (target, sink) = match destination {
+            Destination::Stream(_) if format == Format::Sqlite => {
+                return Err(Error::Database {
+                    path: PathBuf::from("<stdout>"),
+                    message: "SQLite output needs a file: give --output FILE".into(),
+                })
+            }
+            Destination::File(path) if format == Format::Sqlite => (
+                path.display().to_string(),
+                Sink::Sqlite(sqlite::SqliteSink::open(&path)?),
+            ),
             Destination::Stream(writer) => {
                 ("<stdout>".to_string(), Sink::Stream(BufWriter::new(writer)))
             }
@@ -65,10 +90,11 @@ impl<'w> RecordWriter<'w> {
         let writer: &mut dyn Write = match &mut self.sink {
             Sink::Stream(writer) => writer,
             Sink::File(file) => &mut file.writer,
+            Sink::Sqlite(database) => return database.write(output),
         };
         let result = match self.format {
-            Format::Jsonl => serde_json::to_writer(&mut *writer, output),
             Format::Json => serde_json::to_writer_pretty(&mut *writer, output),
+            Format::Jsonl | Format::Sqlite => serde_json::to_writer(&mut *writer, output),
         };
         result
             .map_err(io::Error::from)
@@ -81,7 +107,7 @@ impl<'w> RecordWriter<'w> {
     pub fn flush(&mut self) -> Result<(), Error> {
         match &mut self.sink {
             Sink::Stream(writer) => writer.flush().map_err(|source| self.error(source)),
-            Sink::File(_) => Ok(()),
+            Sink::File(_) | Sink::Sqlite(_) => Ok(()),
         }
     }
 
@@ -91,6 +117,7 @@ impl<'w> RecordWriter<'w> {
         match self.sink {
             Sink::Stream(mut writer) => writer.flush(),
             Sink::File(file) => file.commit(),
+            Sink::Sqlite(database) => return database.finish(),
         }
         .map_err(|source| Error::Write { target, source })
     }
@@ -190,7 +217,7 @@ mod tests {
         writer.finish().unwrap();
         assert_eq!(
             fs::read_to_string(&path).unwrap(),
-            "{\"schema_version\":2,\"id\":\"a\",\"source\":null,\"error\":{\"kind\":\"read\",\"message\":\"m\"}}\n"
+            "{\"schema_version\":3,\"id\":\"a\",\"source\":null,\"error\":{\"kind\":\"read\",\"message\":\"m\"}}\n"
         );
     }
 }

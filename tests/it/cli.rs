@@ -14,7 +14,7 @@ fn a_single_file_gives_one_pretty_record_with_its_sidecar_metadata() {
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert_eq!(run.stderr, "");
     assert!(
-        run.stdout.starts_with("{\n  \"schema_version\": 2,"),
+        run.stdout.starts_with("{\n  \"schema_version\": 3,"),
         "pretty JSON"
     );
     let lines = parse_json_stream(&run.stdout);

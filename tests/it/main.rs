@@ -1,5 +1,6 @@
 //! Integration tests: one binary, with a module per concern (ripgrep's layout).
 
+mod batch;
 mod cli;
 mod cluener;
 mod corpus;

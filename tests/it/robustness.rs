@@ -69,10 +69,13 @@ fn random_texts_never_panic_and_spans_read_back() {
             text,
             source: zhnews::Source {
                 kind: zhnews::SourceKind::Stdin,
+                format: zhnews::SourceFormat::Text,
                 path: None,
                 line: Some(1),
                 bytes: 0,
                 encoding: Some("UTF-8".into()),
+                sha256: None,
+                text: None,
             },
             meta: zhnews::Meta::default(),
             warnings: Vec::new(),

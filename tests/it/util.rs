@@ -20,7 +20,10 @@ pub fn seed_path() -> PathBuf {
 pub struct Run {
     pub code: i32,
     pub stdout: String,
+    /// Standard error without the closing summary line.
     pub stderr: String,
+    /// The summary line `zhnews: N documents, N failed, T s`, when the run wrote one.
+    pub summary: Option<String>,
 }
 
 /// A temporary folder to run `zhnews` in.
@@ -71,13 +74,23 @@ impl Dir {
         });
         let output = child.wait_with_output().unwrap();
         feeder.join().unwrap();
+        let mut stderr = String::from_utf8(output.stderr).unwrap();
+        let last_line = stderr.trim_end().rfind('\n').map_or(0, |at| at + 1);
+        let summary = stderr[last_line..]
+            .strip_prefix("zhnews: ")
+            .filter(|line| line.contains(" documents, ") && line.trim_end().ends_with(" s"))
+            .map(|line| line.trim_end().to_string());
+        if summary.is_some() {
+            stderr.truncate(last_line);
+        }
         Run {
             code: output
                 .status
                 .code()
                 .expect("exited, not killed by a signal"),
             stdout: String::from_utf8(output.stdout).unwrap(),
-            stderr: String::from_utf8(output.stderr).unwrap(),
+            stderr,
+            summary,
         }
     }
 }

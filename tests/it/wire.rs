@@ -16,7 +16,7 @@ use super::util::root;
 #[serde(untagged)]
 pub enum Line {
     Record(Box<Record>),
-    Error(ErrorRecord),
+    Error(Box<ErrorRecord>),
 }
 
 impl Line {
@@ -264,10 +264,13 @@ pub struct Derived {
 #[serde(deny_unknown_fields)]
 pub struct Source {
     pub kind: String,
+    pub format: String,
     pub path: Option<String>,
     pub line: Option<usize>,
     pub bytes: usize,
     pub encoding: Option<String>,
+    pub sha256: Option<String>,
+    pub text: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -355,8 +358,9 @@ pub fn parse_json_stream(stdout: &str) -> Vec<Line> {
 #[test]
 fn the_schema_rejects_what_the_format_forbids() {
     let record = serde_json::json!({
-        "schema_version": 2, "id": "x",
-        "source": {"kind": "stdin", "path": null, "line": 1, "bytes": 3, "encoding": "UTF-8"},
+        "schema_version": 3, "id": "x",
+        "source": {"kind": "stdin", "format": "text", "path": null, "line": 1, "bytes": 3,
+                   "encoding": "UTF-8", "sha256": null, "text": null},
         "meta": {"title": null, "published": "2021-12-09", "published_from": "input",
                  "outlet": null, "url": null, "extra": {}},
         "stats": {"chars": 1, "normalized_chars": 1, "sentences": 1, "tokens": 1,
