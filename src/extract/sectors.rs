@@ -630,7 +630,9 @@ fn framework_in(chars: &[char]) -> Option<(String, Vec<usize>, Range<usize>)> {
                     counts.push(number);
                     number = 0;
                 } else {
-                    number = number * 10 + chars[at].to_digit(10).unwrap_or(0) as usize;
+                    // Saturating: `999…9+1` (found by cargo fuzz) counts no members anyway.
+                    let digit = chars[at].to_digit(10).unwrap_or(0) as usize;
+                    number = number.saturating_mul(10).saturating_add(digit);
                 }
                 at += 1;
             }
@@ -799,5 +801,14 @@ mod tests {
         );
         let without_roles = pipeline().analyze("不断培育壮大“1+3+1”高精尖产业体系。".to_string());
         assert!(pipeline().sectors(&without_roles).1.is_empty());
+    }
+
+    #[test]
+    fn a_framework_of_numbers_too_long_to_count_is_read_without_overflow() {
+        let chars: Vec<char> = "999999999999999999990+:".chars().collect();
+        let (text, counts, span) = super::framework_in(&chars).unwrap();
+        assert_eq!(text, "999999999999999999990+");
+        assert_eq!(counts, [usize::MAX, 0]);
+        assert_eq!(span, 0..22);
     }
 }
