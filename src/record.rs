@@ -58,6 +58,71 @@ pub struct Record {
     pub warnings: Vec<Warning>,
 }
 
+impl Record {
+    /// Every mention of the record: each entity's, then each one a target or a report links
+    /// (values, metric, times, subject, evidence).
+    pub fn mentions(&self) -> Vec<&Mention> {
+        let mut mentions: Vec<&Mention> = self
+            .figures
+            .iter()
+            .map(|f| &f.mention)
+            .chain(self.dates.iter().map(|d| &d.mention))
+            .chain(self.places.iter().map(|p| &p.mention))
+            .chain(self.sectors.iter().map(|s| &s.mention))
+            .chain(self.sector_systems.iter().map(|s| &s.mention))
+            .collect();
+        for target in &self.targets {
+            mentions.extend(target.values.iter().map(|v| &v.mention));
+            mentions.extend(target.actual.iter().map(|v| &v.mention));
+            if let Some(baseline) = &target.baseline {
+                mentions.push(&baseline.value.mention);
+                mentions.extend(baseline.change.iter().map(|v| &v.mention));
+            }
+            mentions.extend(target.metric.iter().map(|m| &m.mention));
+            mentions.extend(target.deadline.iter().map(|w| &w.mention));
+            mentions.extend(target.period.iter().map(|w| &w.mention));
+            mentions.extend(target.subject.iter().filter_map(|s| s.mention.as_ref()));
+            mentions.extend(&target.evidence);
+        }
+        for report in &self.reports {
+            mentions.extend(report.values.iter().map(|v| &v.mention));
+            mentions.extend(report.change.iter().map(|v| &v.mention));
+            mentions.push(&report.metric.mention);
+            mentions.extend(report.time.iter().map(|w| &w.mention));
+            mentions.extend(report.subject.iter().filter_map(|s| s.mention.as_ref()));
+            mentions.push(&report.evidence);
+        }
+        mentions
+    }
+
+    /// Checks the offsets against `original`, the text they index (the input as read, or
+    /// `source.text` for HTML): every sentence lies inside it, and every mention's `text` is
+    /// its characters `start..end` and its `sentence` exists. The error names the first
+    /// mention that does not.
+    pub fn check_offsets(&self, original: &str) -> Result<(), String> {
+        let chars: Vec<char> = original.chars().collect();
+        if let Some(sentence) = self
+            .sentences
+            .iter()
+            .find(|s| s.start > s.end || s.end > chars.len())
+        {
+            return Err(format!("sentence {sentence:?} is outside the text"));
+        }
+        for mention in self.mentions() {
+            let inside = mention.start <= mention.end && mention.end <= chars.len();
+            if !inside
+                || chars[mention.start..mention.end].iter().collect::<String>() != mention.text
+            {
+                return Err(format!("{mention:?} does not read back from the text"));
+            }
+            if mention.sentence >= self.sentences.len() {
+                return Err(format!("{mention:?} names a sentence that does not exist"));
+            }
+        }
+        Ok(())
+    }
+}
+
 /// Where an entity is: its text exactly as in the original, its character offsets into the
 /// original (end exclusive) and the index of its sentence in [`Record::sentences`].
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
