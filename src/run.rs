@@ -9,7 +9,7 @@ use rayon::prelude::*;
 use crate::dictionaries::Dictionaries;
 use crate::error::Error;
 use crate::input::{file_tasks, FileFilter, InputFailure, LoadOptions, Task};
-use crate::output::{Destination, Format, RecordWriter};
+use crate::output::{Destination, Encoded, Format, RecordWriter};
 use crate::pipeline::Pipeline;
 use crate::record::{ErrorInfo, ErrorRecord, Output, SCHEMA_VERSION};
 
@@ -117,7 +117,8 @@ pub fn extract(
     });
 
     std::thread::scope(|scope| {
-        let (sender, receiver) = mpsc::sync_channel::<Task>(BATCH * 4);
+        let (task_sender, tasks) = mpsc::sync_channel::<Task>(BATCH * 4);
+        let (batch_sender, batches) = mpsc::sync_channel::<Vec<Analysed>>(2);
         let inputs = &config.inputs;
         // Reading runs ahead in its own thread so that a batch starts with whatever input has
         // arrived: a slow producer on stdin gets its records line by line.
@@ -129,31 +130,45 @@ pub fn extract(
                     Input::Stdin => Box::new(stdin_tasks(stdin)),
                 };
                 for task in tasks {
-                    if sender.send(task).is_err() {
+                    if task_sender.send(task).is_err() {
                         return;
                     }
                 }
             }
         });
-        while let Ok(first) = receiver.recv() {
-            let mut batch = vec![first];
-            batch.extend(receiver.try_iter().take(BATCH - 1));
-            let outputs: Vec<Output> = threads.install(|| {
-                batch
-                    .into_par_iter()
-                    .map(|task| match task.load(&config.load) {
-                        Ok(input) => Output::Record(Box::new(pipeline.process(input))),
-                        Err(failure) => error_output(*failure),
-                    })
-                    .collect()
-            });
-            for output in &outputs {
-                notify(Event::Output(output));
+        // Analysis runs in a thread of its own too, so that while one batch is written the
+        // next is analysed; each document is encoded by the thread that analysed it.
+        let (threads, pipeline) = (&threads, &pipeline);
+        scope.spawn(move || {
+            while let Ok(first) = tasks.recv() {
+                let mut batch = vec![first];
+                batch.extend(tasks.try_iter().take(BATCH - 1));
+                let analysed = threads.install(|| {
+                    batch
+                        .into_par_iter()
+                        .map(|task| {
+                            let output = match task.load(&config.load) {
+                                Ok(input) => Output::Record(Box::new(pipeline.process(input))),
+                                Err(failure) => error_output(*failure),
+                            };
+                            let encoded = format.encode(&output);
+                            Analysed { output, encoded }
+                        })
+                        .collect()
+                });
+                if batch_sender.send(analysed).is_err() {
+                    return;
+                }
+            }
+        });
+        for batch in batches {
+            for Analysed { output, encoded } in batch {
+                notify(Event::Output(&output));
                 match output {
                     Output::Record(_) => summary.documents += 1,
                     Output::Error(_) => summary.failed += 1,
                 }
-                writer.write(output)?;
+                writer.write(&encoded?)?;
             }
             writer.flush()?;
         }
@@ -161,6 +176,12 @@ pub fn extract(
     })?;
     writer.finish()?;
     Ok(summary)
+}
+
+/// A document's output and its encoding, made together on an analysing thread.
+struct Analysed {
+    output: Output,
+    encoded: Result<Encoded, Error>,
 }
 
 /// The lines of JSON Lines input as tasks; blank lines are skipped, a line that cannot be read

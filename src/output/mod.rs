@@ -39,9 +39,37 @@ pub enum Destination<'w> {
     File(PathBuf),
 }
 
+/// An output encoded in its format, ready to be written: the encoding is done by the thread
+/// that analysed the document, so the one thread that writes only writes.
+#[derive(Debug)]
+pub enum Encoded {
+    /// JSON text, its closing newline included.
+    Json(Vec<u8>),
+    /// The rows of the SQLite tables.
+    Sqlite(sqlite::Rows),
+}
+
+impl Format {
+    /// Encodes `output` in this format.
+    pub fn encode(self, output: &Output) -> Result<Encoded, Error> {
+        let encoded = match self {
+            Format::Jsonl => serde_json::to_vec(output).map(Encoded::Json),
+            Format::Json => serde_json::to_vec_pretty(output).map(Encoded::Json),
+            Format::Sqlite => sqlite::rows(output).map(Encoded::Sqlite),
+        };
+        let mut encoded = encoded.map_err(|e| Error::Write {
+            target: "<encoding>".into(),
+            source: io::Error::from(e),
+        })?;
+        if let Encoded::Json(bytes) = &mut encoded {
+            bytes.push(b'\n');
+        }
+        Ok(encoded)
+    }
+}
+
 /// Writes records in one format to one destination.
 pub struct RecordWriter<'w> {
-    format: Format,
     target: String,
     sink: Sink<'w>,
 }
@@ -78,28 +106,21 @@ impl<'w> RecordWriter<'w> {
                 (target, Sink::File(file))
             }
         };
-        Ok(RecordWriter {
-            format,
-            target,
-            sink,
-        })
+        Ok(RecordWriter { target, sink })
     }
 
-    /// Writes one record.
-    pub fn write(&mut self, output: &Output) -> Result<(), Error> {
-        let writer: &mut dyn Write = match &mut self.sink {
-            Sink::Stream(writer) => writer,
-            Sink::File(file) => &mut file.writer,
-            Sink::Sqlite(database) => return database.write(output),
+    /// Writes one output, encoded in the writer's format.
+    pub fn write(&mut self, encoded: &Encoded) -> Result<(), Error> {
+        let writer: &mut dyn Write = match (&mut self.sink, encoded) {
+            (Sink::Sqlite(database), Encoded::Sqlite(rows)) => return database.write(rows),
+            (Sink::Stream(writer), Encoded::Json(_)) => writer,
+            (Sink::File(file), Encoded::Json(_)) => &mut file.writer,
+            _ => unreachable!("an output is encoded in the format of its writer"),
         };
-        let result = match self.format {
-            Format::Json => serde_json::to_writer_pretty(&mut *writer, output),
-            Format::Jsonl | Format::Sqlite => serde_json::to_writer(&mut *writer, output),
-        };
-        result
-            .map_err(io::Error::from)
-            .and_then(|()| writer.write_all(b"\n"))
-            .map_err(|source| self.error(source))
+        match encoded {
+            Encoded::Json(bytes) => writer.write_all(bytes).map_err(|source| self.error(source)),
+            Encoded::Sqlite(_) => Ok(()),
+        }
     }
 
     /// Pushes what was written so far to a stream, so that a reader downstream sees every
@@ -182,16 +203,18 @@ mod tests {
     use super::*;
     use crate::record::{ErrorInfo, ErrorRecord};
 
-    fn error_output(id: &str) -> Output {
-        Output::Error(ErrorRecord {
-            schema_version: crate::record::SCHEMA_VERSION,
-            id: id.into(),
-            source: None,
-            error: ErrorInfo {
-                kind: "read".into(),
-                message: "m".into(),
-            },
-        })
+    fn error_output(id: &str) -> Encoded {
+        Format::Jsonl
+            .encode(&Output::Error(ErrorRecord {
+                schema_version: crate::record::SCHEMA_VERSION,
+                id: id.into(),
+                source: None,
+                error: ErrorInfo {
+                    kind: "read".into(),
+                    message: "m".into(),
+                },
+            }))
+            .unwrap()
     }
 
     #[test]

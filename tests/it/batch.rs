@@ -350,10 +350,11 @@ fn sqlite_output_holds_every_entity_once_and_a_second_run_updates_in_place() {
         )),
         "{rows:?}"
     );
-    // Every row of an entity table keeps the entity as JSON Lines has it.
+    // A row's `idx` names the entity in the record that `documents` keeps whole.
     let json: String = connection
         .query_row(
-            "SELECT p.json FROM places p JOIN documents d ON d.id = p.document_id
+            "SELECT json_extract(d.record, '$.places[' || p.idx || ']')
+             FROM places p JOIN documents d ON d.id = p.document_id
              WHERE d.path LIKE '%shijingshan-2021.txt' AND p.idx = 0",
             [],
             |row| row.get(0),
