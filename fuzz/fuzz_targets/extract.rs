@@ -6,7 +6,9 @@
 use std::sync::OnceLock;
 
 use libfuzzer_sys::fuzz_target;
-use zhnews::{Dictionaries, InputDocument, Meta, Output, Pipeline, Source, SourceFormat, SourceKind};
+use zhnews::{
+    Dictionaries, InputDocument, Meta, Output, Pipeline, Source, SourceFormat, SourceKind,
+};
 
 fn pipeline() -> &'static Pipeline {
     static PIPELINE: OnceLock<Pipeline> = OnceLock::new();
