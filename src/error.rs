@@ -39,8 +39,9 @@ pub enum Error {
     TooLarge {
         /// The file, or `<stdin>:LINE`.
         name: String,
-        /// Its length in characters.
-        chars: usize,
+        /// Its length: `N characters`, or, for a file refused before it is read, a lower
+        /// bound from its size.
+        length: String,
         /// The limit.
         limit: usize,
     },
@@ -90,6 +91,13 @@ pub enum Error {
         /// What is wrong, naming the field (`figures[3].value: expected a number`).
         message: String,
     },
+    /// zhnews failed on a document: a bug, reported in place of the document's record.
+    Internal {
+        /// The file, or `<stdin>:LINE`.
+        name: String,
+        /// What failed.
+        message: String,
+    },
     /// The threads of `--jobs` could not be started.
     Threads {
         /// Why.
@@ -119,6 +127,7 @@ impl Error {
             Error::InvalidMetadata { .. } => "invalid_metadata",
             Error::Dictionary { .. } => "dictionary",
             Error::InvalidGold { .. } => "invalid_gold",
+            Error::Internal { .. } => "internal",
             Error::Threads { .. } => "threads",
             Error::Write { .. } => "write",
         }
@@ -145,9 +154,13 @@ impl fmt::Display for Error {
                 "{}: a binary file, not text (a NUL byte at offset {byte} and not UTF-8)",
                 path.display()
             ),
-            Error::TooLarge { name, chars, limit } => write!(
+            Error::TooLarge {
+                name,
+                length,
+                limit,
+            } => write!(
                 f,
-                "{name}: {chars} characters, more than --max-chars {limit}; split the document or raise the limit"
+                "{name}: {length}, more than --max-chars {limit}; split the document or raise the limit"
             ),
             Error::InvalidGlob { glob, message } => write!(f, "glob {glob:?}: {message}"),
             Error::Database { path, message } => write!(f, "{}: {message}", path.display()),
@@ -164,6 +177,10 @@ impl fmt::Display for Error {
                 line,
                 message,
             } => write!(f, "{file}:{line}: {message}"),
+            Error::Internal { name, message } => write!(
+                f,
+                "{name}: zhnews failed on this document ({message}); please report it with the document"
+            ),
             Error::Threads { message } => write!(f, "cannot start the threads: {message}"),
             Error::Write { target, source } => write!(f, "{target}: {}", lower(source)),
         }

@@ -78,8 +78,9 @@ struct ExtractArgs {
     /// {"id", "text", "published"?, "title"?} a line.
     #[arg(required = true, value_name = "PATH")]
     paths: Vec<PathBuf>,
-    /// Output format [default: sqlite for an output file named *.db, *.sqlite or *.sqlite3;
-    /// json for a single file; jsonl otherwise].
+    /// Output format [default: by the output file's extension (.db, .sqlite, .sqlite3: sqlite;
+    /// .jsonl, .ndjson: jsonl; .json: json); else json for a single file named alone, jsonl
+    /// otherwise].
     #[arg(long, value_enum)]
     format: Option<FormatArg>,
     /// Write to FILE (replaced only when the run completes; an SQLite database is updated in
@@ -107,7 +108,7 @@ struct ExtractArgs {
     #[arg(long, value_name = "DIR")]
     dictionaries: Option<PathBuf>,
     /// Report a document longer than N characters as a `too_large` error instead of analysing
-    /// it: what one input may cost is bounded.
+    /// it: linking grows faster than a document, so this bounds what one input can cost.
     #[arg(long, value_name = "N", default_value_t = zhnews::DEFAULT_MAX_CHARS)]
     max_chars: usize,
 }

@@ -176,7 +176,7 @@ pub enum SourceFormat {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum SourceKind {
-    /// A text file.
+    /// A file: text, or an HTML page.
     File,
     /// A JSON Lines record on standard input.
     Stdin,
@@ -261,7 +261,8 @@ pub struct ErrorRecord {
 /// The error of an [`ErrorRecord`].
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ErrorInfo {
-    /// Stable short name: `not_found`, `read`, `invalid_utf8`, `invalid_record`.
+    /// Stable short name: `not_found`, `read`, `invalid_utf8`, `binary`, `too_large`,
+    /// `invalid_record`, `internal` ([`crate::Error::kind`]).
     pub kind: String,
     /// The message also printed on stderr.
     pub message: String,

@@ -1,6 +1,7 @@
 //! The `extract` job: inputs → batches analysed in parallel → records written in input order.
 
 use std::io::BufRead;
+use std::panic::AssertUnwindSafe;
 use std::path::PathBuf;
 use std::sync::mpsc;
 
@@ -27,8 +28,9 @@ pub enum Input {
 pub struct ExtractConfig {
     /// What to read, in order.
     pub inputs: Vec<Input>,
-    /// Output format; `None` picks SQLite for an output file named `*.db`, `*.sqlite` or
-    /// `*.sqlite3`, JSON for a single file and JSON Lines otherwise.
+    /// Output format; `None` picks the format the output file's name asks for
+    /// ([`Format::for_output`]), else JSON for a single file named alone and JSON Lines
+    /// otherwise.
     pub format: Option<Format>,
     /// Output file; `None` writes to the output stream.
     pub output: Option<PathBuf>,
@@ -80,14 +82,6 @@ pub fn extract(
     stdout: &mut dyn std::io::Write,
     notify: &mut dyn FnMut(Event<'_>),
 ) -> Result<Summary, Error> {
-    let pipeline = Pipeline::new(&Dictionaries::load(config.dictionaries.as_deref())?)?;
-    let threads = rayon::ThreadPoolBuilder::new()
-        .num_threads(config.jobs.unwrap_or(0))
-        .build()
-        .map_err(|e| Error::Threads {
-            message: e.to_string(),
-        })?;
-
     let mut file_inputs = Vec::new();
     let mut reads_stdin = false;
     for input in &config.inputs {
@@ -100,16 +94,22 @@ pub fn extract(
     let format = config
         .format
         .or_else(|| config.output.as_deref().and_then(Format::for_output))
-        .unwrap_or(if !reads_stdin && files == 1 {
-            Format::Json
-        } else {
-            Format::Jsonl
+        .unwrap_or(match config.inputs.as_slice() {
+            [Input::Path(path)] if !path.is_dir() => Format::Json,
+            _ => Format::Jsonl,
         });
     let destination = match &config.output {
         Some(path) => Destination::File(path.clone()),
         None => Destination::Stream(stdout),
     };
     let mut writer = RecordWriter::open(format, destination)?;
+    let pipeline = Pipeline::new(&Dictionaries::load(config.dictionaries.as_deref())?)?;
+    let threads = rayon::ThreadPoolBuilder::new()
+        .num_threads(config.jobs.unwrap_or(0))
+        .build()
+        .map_err(|e| Error::Threads {
+            message: e.to_string(),
+        })?;
     let mut summary = Summary::default();
     notify(Event::Planned {
         files,
@@ -147,10 +147,15 @@ pub fn extract(
                     batch
                         .into_par_iter()
                         .map(|task| {
-                            let output = match task.load(&config.load) {
+                            let name = task.name();
+                            // A bug of zhnews on one document costs that document, not the run.
+                            let output = std::panic::catch_unwind(AssertUnwindSafe(|| match task
+                                .load(&config.load)
+                            {
                                 Ok(input) => Output::Record(Box::new(pipeline.process(input))),
                                 Err(failure) => error_output(*failure),
-                            };
+                            }))
+                            .unwrap_or_else(|panic| internal_error(name, panic.as_ref()));
                             let encoded = format.encode(&output);
                             Analysed { output, encoded }
                         })
@@ -190,6 +195,15 @@ fn stdin_tasks(stdin: &mut (dyn BufRead + Send)) -> impl Iterator<Item = Task> +
     let source_name = "<stdin>";
     stdin
         .split(b'\n')
+        // A read error ends the input: reading on would meet the same error again and again
+        // (`zhnews extract - < folder`).
+        .scan(false, |stopped, line| {
+            if *stopped {
+                return None;
+            }
+            *stopped = line.is_err();
+            Some(line)
+        })
         .enumerate()
         .filter_map(move |(index, line)| {
             let number = index + 1;
@@ -222,6 +236,20 @@ fn stdin_tasks(stdin: &mut (dyn BufRead + Send)) -> impl Iterator<Item = Task> +
                 },
             }
         })
+}
+
+/// The error record of a document whose analysis panicked.
+fn internal_error(name: String, panic: &(dyn std::any::Any + Send)) -> Output {
+    let message = panic
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| panic.downcast_ref::<String>().cloned())
+        .unwrap_or_default();
+    error_output(InputFailure {
+        id: name.clone(),
+        source: None,
+        error: Error::Internal { name, message },
+    })
 }
 
 fn error_output(failure: InputFailure) -> Output {

@@ -13,11 +13,16 @@ pub struct HtmlArticle {
     pub text: String,
 }
 
-/// Elements whose content is never article text.
+/// Elements whose content is never article text. Not `form`: many government sites
+/// (ASP.NET WebForms) wrap the whole page in one; its controls are dropped instead.
 const DROPPED: [&str; 17] = [
-    "head", "script", "style", "noscript", "template", "nav", "header", "footer", "aside", "form",
-    "iframe", "svg", "button", "select", "textarea", "object", "menu",
+    "head", "script", "style", "noscript", "template", "nav", "header", "footer", "aside",
+    "iframe", "svg", "button", "select", "textarea", "object", "menu", "input",
 ];
+
+/// Elements that hold the page or its article, never dropped for their class or id
+/// (`<body class="nav-open">`).
+const CONTAINERS: [&str; 4] = ["html", "body", "main", "article"];
 
 /// Class and id words by which government sites mark navigation, menus and page furniture.
 const DROPPED_MARKS: [&str; 8] = [
@@ -106,15 +111,15 @@ pub fn read(html: &str) -> HtmlArticle {
 
 fn is_dropped(element: &scraper::node::Element) -> bool {
     DROPPED.contains(&element.name())
-        || element.id().is_some_and(is_furniture)
-        || element.classes().any(is_furniture)
+        || !CONTAINERS.contains(&element.name())
+            && (element.id().is_some_and(is_furniture) || element.classes().any(is_furniture))
 }
 
+/// Whether a class or id names page furniture: one of its words (split at `-` and `_`) does.
 fn is_furniture(mark: &str) -> bool {
     let mark = mark.to_ascii_lowercase();
-    DROPPED_MARKS
-        .iter()
-        .any(|m| mark == *m || mark.split(['-', '_']).any(|part| part == *m))
+    mark.split(['-', '_'])
+        .any(|word| DROPPED_MARKS.contains(&word))
 }
 
 fn element_text(element: ElementRef<'_>) -> String {
@@ -188,6 +193,15 @@ mod tests {
             article.text,
             "石景山区召开发布会\n到2025年，高精尖产业收入将达到3450亿元。\n完成172个老旧小区改造。\n五年内完成。"
         );
+    }
+
+    #[test]
+    fn a_page_wrapped_in_a_form_or_a_marked_body_keeps_its_article() {
+        let page = r#"<html><body class="nav-open"><form id="form1" method="post">
+            <input type="hidden" name="__VIEWSTATE" value="dDwtMTA4"><div class="menu">菜单</div>
+            <div id="share-box">分享到</div><p>全区完成投资120亿元。</p>
+            <select><option>选项</option></select></form></body></html>"#;
+        assert_eq!(read(page).text, "全区完成投资120亿元。");
     }
 
     #[test]

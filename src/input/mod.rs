@@ -87,10 +87,22 @@ impl Default for LoadOptions {
 }
 
 impl Task {
+    /// The file, or `<stdin>:LINE`, that messages about the task name.
+    pub fn name(&self) -> String {
+        match self {
+            Task::File(path) | Task::Failed(path, _) => path.display().to_string(),
+            Task::Line {
+                source_name,
+                number,
+                ..
+            } => format!("{source_name}:{number}"),
+        }
+    }
+
     /// Reads the task's text and metadata.
     pub fn load(self, options: &LoadOptions) -> Result<InputDocument, Box<InputFailure>> {
         let mut document = match self {
-            Task::File(path) => load_file(&path)?,
+            Task::File(path) => load_file(&path, options.max_chars)?,
             Task::Line {
                 source_name,
                 number,
@@ -106,12 +118,14 @@ impl Task {
         };
         let chars = document.text.chars().count();
         if chars > options.max_chars {
+            // The error record names the input; it does not carry the oversized text.
+            document.source.text = None;
             return Err(Box::new(InputFailure {
                 error: Error::TooLarge {
                     name: document.source.path.clone().unwrap_or_else(|| {
                         format!("<stdin>:{}", document.source.line.unwrap_or_default())
                     }),
-                    chars,
+                    length: format!("{chars} characters"),
                     limit: options.max_chars,
                 },
                 id: document.id,
@@ -128,7 +142,7 @@ impl Task {
     }
 }
 
-fn load_file(path: &Path) -> Result<InputDocument, Box<InputFailure>> {
+fn load_file(path: &Path, max_chars: usize) -> Result<InputDocument, Box<InputFailure>> {
     let id = path.display().to_string();
     let format = if path
         .extension()
@@ -139,6 +153,20 @@ fn load_file(path: &Path) -> Result<InputDocument, Box<InputFailure>> {
     } else {
         SourceFormat::Text
     };
+    // No character takes more than four bytes: a text file larger than that is too long
+    // whatever its encoding, and is refused without reading it. (A page's markup is not text.)
+    let size = fs::metadata(path).map_or(0, |metadata| metadata.len());
+    if format == SourceFormat::Text && size / 4 > max_chars as u64 {
+        return Err(Box::new(InputFailure {
+            id: id.clone(),
+            source: None,
+            error: Error::TooLarge {
+                name: id.clone(),
+                length: format!("{size} bytes, at least {} characters", size / 4),
+                limit: max_chars,
+            },
+        }));
+    }
     let bytes = fs::read(path).map_err(|e| {
         Box::new(InputFailure {
             id: id.clone(),

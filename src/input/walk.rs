@@ -12,8 +12,11 @@ use crate::error::Error;
 /// The extensions of the files a folder is searched for when no `--include` glob is given.
 const ARTICLE_EXTENSIONS: [&str; 3] = ["txt", "html", "htm"];
 
-/// Which files of a folder are read. Globs match the path relative to the folder named
-/// (`2023/*.txt`, `**/draft-*`); `*` matches across `/`, as in ripgrep's `-g`.
+/// Files beside the articles that are never articles: metadata sidecars and gold files.
+const COMPANION_SUFFIXES: [&str; 2] = [".meta.json", ".gold.json"];
+
+/// Which files of a folder are read. Globs (globset's syntax) match the path relative to the
+/// folder named (`2023/*.txt`, `**/drafts`); `*` matches across `/`.
 #[derive(Debug, Clone, Default)]
 pub struct FileFilter {
     include: Option<GlobSet>,
@@ -32,6 +35,13 @@ impl FileFilter {
     }
 
     fn reads_file(&self, relative: &Path) -> bool {
+        let name = relative.to_string_lossy();
+        if COMPANION_SUFFIXES
+            .iter()
+            .any(|suffix| name.ends_with(suffix))
+        {
+            return false;
+        }
         let included = match &self.include {
             Some(include) => include.is_match(relative),
             None => relative
@@ -159,6 +169,7 @@ mod tests {
                 ],
             ),
             (&["*.md"], &[], &["notes.md"]),
+            (&["a*"], &[], &["a.HTML", "a.htm"]),
             (&["2023/**"], &["**/drafts"], &["2023/x.txt"]),
             (
                 &[],

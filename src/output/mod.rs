@@ -24,10 +24,14 @@ pub enum Format {
 
 impl Format {
     /// The format an output file's name asks for: SQLite for `*.db`, `*.sqlite` and
-    /// `*.sqlite3`.
+    /// `*.sqlite3`, JSON Lines for `*.jsonl` and `*.ndjson`, JSON for `*.json`.
     pub fn for_output(path: &Path) -> Option<Format> {
-        let extension = path.extension()?.to_str()?.to_ascii_lowercase();
-        matches!(extension.as_str(), "db" | "sqlite" | "sqlite3").then_some(Format::Sqlite)
+        match path.extension()?.to_str()?.to_ascii_lowercase().as_str() {
+            "db" | "sqlite" | "sqlite3" => Some(Format::Sqlite),
+            "jsonl" | "ndjson" => Some(Format::Jsonl),
+            "json" => Some(Format::Json),
+            _ => None,
+        }
     }
 }
 
@@ -111,16 +115,13 @@ impl<'w> RecordWriter<'w> {
 
     /// Writes one output, encoded in the writer's format.
     pub fn write(&mut self, encoded: &Encoded) -> Result<(), Error> {
-        let writer: &mut dyn Write = match (&mut self.sink, encoded) {
+        let (writer, bytes): (&mut dyn Write, _) = match (&mut self.sink, encoded) {
             (Sink::Sqlite(database), Encoded::Sqlite(rows)) => return database.write(rows),
-            (Sink::Stream(writer), Encoded::Json(_)) => writer,
-            (Sink::File(file), Encoded::Json(_)) => &mut file.writer,
+            (Sink::Stream(writer), Encoded::Json(bytes)) => (writer, bytes),
+            (Sink::File(file), Encoded::Json(bytes)) => (&mut file.writer, bytes),
             _ => unreachable!("an output is encoded in the format of its writer"),
         };
-        match encoded {
-            Encoded::Json(bytes) => writer.write_all(bytes).map_err(|source| self.error(source)),
-            Encoded::Sqlite(_) => Ok(()),
-        }
+        writer.write_all(bytes).map_err(|source| self.error(source))
     }
 
     /// Pushes what was written so far to a stream, so that a reader downstream sees every

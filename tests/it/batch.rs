@@ -379,3 +379,87 @@ fn sqlite_output_needs_a_file() {
         "zhnews: <stdout>: SQLite output needs a file: give --output FILE\n"
     );
 }
+
+#[test]
+fn jobs_keep_input_order_across_many_batches_on_stdin() {
+    let dir = Dir::new();
+    let articles: Vec<String> = fs::read_dir(root().join("corpus"))
+        .unwrap()
+        .map(|entry| entry.unwrap().path())
+        .filter(|path| path.extension().is_some_and(|e| e == "txt"))
+        .filter_map(|path| fs::read_to_string(path).ok())
+        .collect();
+    // Long and short documents mixed, so that later ones finish first.
+    let input: String = (0..300)
+        .map(|i| {
+            let text = if i % 7 == 0 {
+                articles[i % articles.len()].clone()
+            } else {
+                format!("第{i}篇：收入{i}亿元。")
+            };
+            serde_json::json!({"id": i.to_string(), "text": text}).to_string() + "\n"
+        })
+        .collect();
+    let one = dir.run(&["extract", "-q", "--jobs", "1", "-"], &input);
+    let two = dir.run(&["extract", "-q", "--jobs", "2", "-"], &input);
+    assert_eq!(one.code, 0, "{}", one.stderr);
+    let ids: Vec<String> = parse_jsonl(&two.stdout)
+        .iter()
+        .map(|l| l.id().to_string())
+        .collect();
+    assert_eq!(ids, (0..300).map(|i| i.to_string()).collect::<Vec<_>>());
+    assert!(one.stdout == two.stdout, "--jobs 1 and --jobs 2 differ");
+}
+
+#[test]
+fn a_read_error_on_stdin_is_one_error_record_not_an_endless_stream() {
+    let dir = Dir::new();
+    fs::create_dir(dir.path().join("folder")).unwrap();
+    let output = dir
+        .command(&["extract", "-q", "-"])
+        .stdin(fs::File::open(dir.path().join("folder")).unwrap())
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    let lines = parse_jsonl(&stdout);
+    assert_eq!(lines.len(), 1, "{stdout}");
+    assert_eq!(lines[0].error().error.kind, "read");
+}
+
+#[test]
+fn the_output_file_name_sets_the_format_and_oversized_inputs_carry_no_text() {
+    let dir = Dir::new();
+    dir.create("news/a.txt", "甲。");
+    dir.create("news/a.meta.json", r#"{"published": "2024-01-02"}"#);
+    dir.create("news/a.gold.json", "{}");
+    let run = dir.run(
+        &["extract", "news", "-o", "out.jsonl", "--include", "a*"],
+        "",
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let written = fs::read_to_string(dir.path().join("out.jsonl")).unwrap();
+    assert_eq!(
+        written.lines().count(),
+        1,
+        "one JSON Lines record, no sidecar"
+    );
+
+    dir.create(
+        "big/page.html",
+        format!("<title>大</title><p>{}</p>", "字".repeat(50)),
+    );
+    dir.create("big/text.txt", "字".repeat(50));
+    let run = dir.run(&["extract", "big", "--max-chars", "10"], "");
+    assert_eq!(run.code, 2);
+    let lines = parse_jsonl(&run.stdout);
+    let page = lines[0].error();
+    assert_eq!(page.error.kind, "too_large");
+    assert_eq!(page.source.as_ref().unwrap().text, None);
+    let text = lines[1].error();
+    assert_eq!(text.error.kind, "too_large");
+    assert_eq!(
+        text.error.message,
+        "big/text.txt: 150 bytes, at least 37 characters, more than --max-chars 10; split the document or raise the limit"
+    );
+}
