@@ -539,6 +539,50 @@ fn insert_sql(name: &str, columns: usize) -> String {
     format!("INSERT INTO {name} VALUES ({placeholders})")
 }
 
+/// `PRAGMA application_id` of a zhnews database: `zhnw` in ASCII.
+const APPLICATION_ID: i64 = 0x7A68_6E77;
+
+/// `PRAGMA user_version` of a database with these tables; raised when they change, since rows
+/// are inserted by position.
+const LAYOUT_VERSION: i64 = 1;
+
+/// Refuses a database that zhnews did not make, or that another layout of its tables made:
+/// writing rows by position into either would scramble them. A new, empty database is marked
+/// as zhnews's.
+fn check_owner(connection: &Connection, path: &Path) -> Result<(), Error> {
+    let read = |pragma: &str| {
+        connection
+            .query_row(&format!("PRAGMA {pragma}"), [], |row| row.get::<_, i64>(0))
+            .map_err(|e| database_error(path, e))
+    };
+    let objects: i64 = connection
+        .query_row("SELECT count(*) FROM sqlite_master", [], |row| row.get(0))
+        .map_err(|e| database_error(path, e))?;
+    if objects == 0 {
+        return connection
+            .execute_batch(&format!(
+                "PRAGMA application_id = {APPLICATION_ID}; PRAGMA user_version = {LAYOUT_VERSION};"
+            ))
+            .map_err(|e| database_error(path, e));
+    }
+    let refuse = |message: String| {
+        Err(Error::Database {
+            path: path.to_path_buf(),
+            message,
+        })
+    };
+    if read("application_id")? != APPLICATION_ID {
+        return refuse("not a database zhnews wrote; give a new file or one zhnews made".into());
+    }
+    let layout = read("user_version")?;
+    if layout != LAYOUT_VERSION {
+        return refuse(format!(
+            "its tables are layout {layout}, this zhnews writes layout {LAYOUT_VERSION}; give a new file"
+        ));
+    }
+    Ok(())
+}
+
 /// An output as the rows it becomes: made on the thread that analysed it, inserted by the
 /// thread that writes.
 #[derive(Debug)]
@@ -593,6 +637,7 @@ impl SqliteSink {
         connection
             .execute_batch("PRAGMA foreign_keys = ON; PRAGMA cache_size = -65536; BEGIN IMMEDIATE;")
             .map_err(fail)?;
+        check_owner(&connection, &path)?;
         connection.execute_batch(&tables()).map_err(fail)?;
         let inserts = TABLES
             .iter()
@@ -708,6 +753,41 @@ mod tests {
                 ("b".into(), "read".into())
             ]
         );
+    }
+
+    #[test]
+    fn a_database_zhnews_did_not_make_is_refused_untouched() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("theirs.db");
+        Connection::open(&path)
+            .unwrap()
+            .execute_batch("CREATE TABLE documents (id TEXT, body TEXT);")
+            .unwrap();
+        let error = SqliteSink::open(&path).err().unwrap();
+        assert_eq!(
+            error.to_string(),
+            format!(
+                "{}: not a database zhnews wrote; give a new file or one zhnews made",
+                path.display()
+            )
+        );
+        let connection = Connection::open(&path).unwrap();
+        let tables: i64 = connection
+            .query_row("SELECT count(*) FROM sqlite_master", [], |row| row.get(0))
+            .unwrap();
+        assert_eq!(tables, 1, "nothing added");
+        drop(connection);
+
+        let ours = dir.path().join("ours.db");
+        SqliteSink::open(&ours).unwrap().finish().unwrap();
+        Connection::open(&ours)
+            .unwrap()
+            .execute_batch("PRAGMA user_version = 99;")
+            .unwrap();
+        let error = SqliteSink::open(&ours).err().unwrap();
+        assert!(error
+            .to_string()
+            .ends_with("its tables are layout 99, this zhnews writes layout 1; give a new file"));
     }
 
     #[test]
