@@ -124,6 +124,12 @@ const fn indexed<T>(
 /// The name, SQL type and index flag of a column, whatever it is read from.
 type ColumnSpec = (&'static str, &'static str, bool);
 
+impl<T> Column<T> {
+    fn spec(&self) -> ColumnSpec {
+        (self.name, self.sql_type, self.indexed)
+    }
+}
+
 /// A table of entities, one row per entity: `document_id`, for a child table `parent_idx` (the
 /// index of its parent entity), `idx` (the entity's index in its JSON array, so that
 /// `(document_id, idx)` names the same entity in both outputs), the mention columns `text`,
@@ -170,7 +176,7 @@ impl<T: Sync> EntityTable for Table<T> {
         mention
             .iter()
             .copied()
-            .chain(self.columns.iter().map(|c| (c.name, c.sql_type, c.indexed)))
+            .chain(self.columns.iter().map(Column::spec))
             .collect()
     }
 
@@ -202,6 +208,20 @@ fn top<T>(entities: &[T]) -> Vec<Indexed<'_, T>> {
         .iter()
         .enumerate()
         .map(|(i, e)| (None, i, e))
+        .collect()
+}
+
+/// The entities of each parent's array, with the parent's index.
+fn children<'r, P, T>(parents: &'r [P], of: fn(&P) -> &Vec<T>) -> Vec<Indexed<'r, T>> {
+    parents
+        .iter()
+        .enumerate()
+        .flat_map(|(p, parent)| {
+            of(parent)
+                .iter()
+                .enumerate()
+                .map(move |(i, e)| (Some(p), i, e))
+        })
         .collect()
 }
 
@@ -394,19 +414,7 @@ static TARGET_VALUES: Table<TargetValue> = Table {
     parent: Some("targets"),
     mention: Some(|v| &v.mention),
     columns: VALUE_COLUMNS,
-    entities: |r| {
-        r.targets
-            .iter()
-            .enumerate()
-            .flat_map(|(t, target)| {
-                target
-                    .values
-                    .iter()
-                    .enumerate()
-                    .map(move |(i, v)| (Some(t), i, v))
-            })
-            .collect()
-    },
+    entities: |r| children(&r.targets, |parent| &parent.values),
 };
 
 static REPORTS: Table<Report> = Table {
@@ -442,19 +450,7 @@ static REPORT_VALUES: Table<TargetValue> = Table {
     parent: Some("reports"),
     mention: Some(|v| &v.mention),
     columns: VALUE_COLUMNS,
-    entities: |r| {
-        r.reports
-            .iter()
-            .enumerate()
-            .flat_map(|(p, report)| {
-                report
-                    .values
-                    .iter()
-                    .enumerate()
-                    .map(move |(i, v)| (Some(p), i, v))
-            })
-            .collect()
-    },
+    entities: |r| children(&r.reports, |parent| &parent.values),
 };
 
 /// Every entity table, parents before their children.
@@ -473,10 +469,7 @@ static TABLES: [&dyn EntityTable; 8] = [
 /// `WITHOUT ROWID`, stored in the order of their primary key, which is how they are read and
 /// deleted: one B-tree per table instead of a table and its key's index.
 fn tables() -> String {
-    let document_columns: Vec<ColumnSpec> = DOCUMENT_COLUMNS
-        .iter()
-        .map(|c| (c.name, c.sql_type, c.indexed))
-        .collect();
+    let document_columns: Vec<ColumnSpec> = DOCUMENT_COLUMNS.iter().map(Column::spec).collect();
     let mut sql =
         String::from("CREATE TABLE IF NOT EXISTS documents (\n  id TEXT PRIMARY KEY NOT NULL");
     for (name, sql_type, _) in &document_columns {
@@ -515,9 +508,7 @@ fn tables() -> String {
 /// The DDL of every index. A new database gets them when its rows are in, which builds each
 /// index once from sorted keys instead of updating it row by row.
 fn indexes() -> String {
-    let document_columns = DOCUMENT_COLUMNS
-        .iter()
-        .map(|c| (c.name, c.sql_type, c.indexed));
+    let document_columns = DOCUMENT_COLUMNS.iter().map(Column::spec);
     let tables = TABLES
         .iter()
         .flat_map(|table| table.columns().into_iter().map(|c| (table.name(), c)));
