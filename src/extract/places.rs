@@ -715,7 +715,9 @@ impl Places {
             // `劲松、团结湖、八里庄等街道`: members that are townships with the list's noun.
             let township_noun = matches!(document.token_text(after), "街道" | "镇" | "乡" | "地区")
                 .then(|| document.token_text(after));
-            for item in list_items(document, &tokens[..at], |t| self.stem_word(document, t)) {
+            for item in list_items(document, &tokens[..at], |i| {
+                self.stem_word(document, &tokens[i])
+            }) {
                 let span = NormalizedSpan {
                     start: tokens[item.start].span.start,
                     end: tokens[item.end - 1].span.end,

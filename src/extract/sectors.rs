@@ -227,9 +227,10 @@ impl Sectors {
         })
     }
 
-    /// Dictionary surfaces made of whole words of the segmentation, longest first. A name
-    /// without a head, or of two characters, right before a noun modifies it and names no
-    /// sector (`工业遗产`, `农业农村部`, `广播电视总台`, `科幻大会`).
+    /// Dictionary surfaces made of whole words of the segmentation, longest first. A name of
+    /// two characters right before a noun other than a measure modifies it and names no
+    /// sector (`工业遗产`, `科幻大会`); a longer one is specific enough to name its sector
+    /// there too (`乡村旅游品牌`, `冰雪旅游专项规划`).
     fn dictionary_matches(&self, document: &Document, found: &mut FoundSectors) {
         let tokens = document.tokens();
         let text = document.normalized();
@@ -249,7 +250,7 @@ impl Sectors {
                     .get(surface)
                     .map(|&entry| (words, surface, entry))
             });
-            let Some((words, surface, entry)) = matched else {
+            let Some((words, _, entry)) = matched else {
                 at += 1;
                 continue;
             };
@@ -257,9 +258,7 @@ impl Sectors {
                 start: tokens[at].span.start,
                 end: tokens[at + words - 1].span.end,
             };
-            let headless = !surface.ends_with('业')
-                && !self.heads.iter().any(|h| surface.ends_with(h.as_str()));
-            let modifies_a_noun = (headless || span.end - span.start == 2)
+            let modifies_a_noun = span.end - span.start == 2
                 && tokens.get(at + words).is_some_and(|next| {
                     is_noun(next) && !self.measures.contains(document.token_text(next))
                 });
@@ -300,14 +299,51 @@ impl Sectors {
             } {
                 before -= 1;
             }
-            // `A、B等(重点)产业`, or a count of the members: `A、B、C三大先导产业`.
-            if before == 0 || !self.is_list_end(document.token_text(&tokens[before - 1])) {
-                continue;
-            }
+            // `A、B等(重点)产业`, or a count of the members: `A、B、C三大先导产业`. Without
+            // either, the last member is a known sector of its own right before the head and
+            // the members before it share the head (`光电子信息和新能源汽车产业`).
+            let counted = before > 0 && self.is_list_end(document.token_text(&tokens[before - 1]));
+            let list_end = if counted { before - 1 } else { before };
             // A member is nouns, or a sector already found whatever its words' tags
-            // (`冰雪装备/制造/v`).
-            let is_member_word = |t: &Token| is_noun(t) || found.covers(t.span);
-            for item in list_items(document, &tokens[..before - 1], is_member_word) {
+            // (`冰雪装备/制造/v`); a verb after a noun that ends a member belongs to it
+            // (`文化/n 创意/v、`), where one inside it is the clause's (`行动/聚焦/v 银行保险`).
+            let is_member_word = |i: usize| {
+                let token = &tokens[i];
+                let ends_member = i + 1 == list_end
+                    || matches!(
+                        document.token_text(&tokens[i + 1]),
+                        "、" | "和" | "及" | "与"
+                    );
+                is_noun(token)
+                    || found.covers(token.span)
+                    || (token.tag.as_str() == "v"
+                        && ends_member
+                        && i > 0
+                        && is_noun(&tokens[i - 1]))
+            };
+            let mut items = list_items(document, &tokens[..list_end], is_member_word);
+            if !counted {
+                let own = items.pop().map(|last| NormalizedSpan {
+                    start: tokens[last.start].span.start,
+                    end: token.span.end,
+                });
+                // A member holding a head is no kind of industry (`产业园、科幻产业集聚区`).
+                let holds_head = |item: &Range<usize>| {
+                    let span = NormalizedSpan {
+                        start: tokens[item.start].span.start,
+                        end: tokens[item.end - 1].span.end,
+                    };
+                    let text = document.normalized_text(span);
+                    self.heads.iter().any(|head| text.contains(head.as_str()))
+                };
+                if items.is_empty()
+                    || items.iter().any(holds_head)
+                    || !own.is_some_and(|own| found.known_covers(own))
+                {
+                    continue;
+                }
+            }
+            for item in items {
                 let span = NormalizedSpan {
                     start: tokens[item.start].span.start,
                     end: tokens[item.end - 1].span.end,
@@ -597,6 +633,13 @@ impl FoundSectors {
             .is_some_and(|found| found.span.start <= span.start && span.end <= found.span.end)
     }
 
+    /// Whether a sector of the dictionary covers `span`.
+    fn known_covers(&self, span: NormalizedSpan) -> bool {
+        self.last_before(span.end).is_some_and(|found| {
+            found.entry.is_some() && found.span.start <= span.start && span.end <= found.span.end
+        })
+    }
+
     fn exactly_mut(&mut self, span: NormalizedSpan) -> Option<&mut Found> {
         self.by_start
             .get_mut(&span.start)
@@ -690,6 +733,39 @@ mod tests {
         let members = sectors("冰雪热带动了住宿、餐饮、冰雪装备制造等相关产业。");
         let names: Vec<&str> = members.iter().map(|(_, n, _)| n.as_str()).collect();
         assert_eq!(names, ["住宿业", "餐饮业", "冰雪装备"]);
+    }
+
+    #[test]
+    fn list_members_may_end_in_a_verb_or_share_a_head_without_deng() {
+        assert_eq!(
+            texts("重点培育数字经济、商务服务、文化创意、国际会展四大产业。"),
+            ["数字经济", "商务服务", "文化创意", "国际会展"]
+        );
+        assert_eq!(
+            texts("光电子信息和新能源汽车产业加速成长。"),
+            ["光电子信息", "新能源汽车产业"]
+        );
+        // Without `等` the last member must be a known sector, and a member holding a head is
+        // a park, not an industry.
+        assert_eq!(texts("发展城市和农村经济。"), ["农村经济"]);
+        assert_eq!(
+            texts("建设电竞产业园、科幻产业集聚区。"),
+            ["电竞", "科幻产业"]
+        );
+    }
+
+    #[test]
+    fn a_name_before_a_noun_names_its_sector_unless_short_and_only_an_attribute() {
+        let cases: &[(&str, &[&str])] = &[
+            ("提升乡村旅游品牌影响力。", &["乡村旅游"]),
+            ("编制冰雪旅游专项规划。", &["冰雪旅游"]),
+            ("累计建成5G基站4.6万个。", &["5G"]),
+            ("举办中国科幻大会。", &[]),
+            ("保护工业遗产。", &[]),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(texts(text), *expected, "{text}");
+        }
     }
 
     #[test]

@@ -243,19 +243,19 @@ fn spaced_length(chars: &[char], at: usize, letters: &[char]) -> Option<usize> {
     Some(position - at)
 }
 
-/// The items of the list that ends right before `等`, as token ranges: runs of words that
-/// `is_member_word` accepts, separated by `、`, `和`, `及`, `与`, read backwards until a word that
+/// The items of the list that ends right before `等`, as token ranges: runs of words whose
+/// index in `tokens` `is_member_word` accepts, separated by `、`, `和`, `及`, `与`, read backwards until a word that
 /// is neither.
 pub fn list_items(
     document: &Document,
     tokens: &[Token],
-    is_member_word: impl Fn(&Token) -> bool,
+    is_member_word: impl Fn(usize) -> bool,
 ) -> Vec<Range<usize>> {
     let mut items = Vec::new();
     let mut end = tokens.len();
     let mut at = tokens.len();
     loop {
-        while at > 0 && is_member_word(&tokens[at - 1]) {
+        while at > 0 && is_member_word(at - 1) {
             at -= 1;
         }
         if at == end {
