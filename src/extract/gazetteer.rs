@@ -228,14 +228,21 @@ impl Builder {
             if by_code.insert(code.to_string(), id).is_some() {
                 return Err(line.error(format!("code {code} is listed twice")));
             }
-            self.name(
-                name,
-                Reading {
-                    entry: id,
-                    short: false,
-                    shared: false,
-                },
-            );
+            let full = Reading {
+                entry: id,
+                short: false,
+                shared: false,
+            };
+            self.name(name, full);
+            // A Beijing 地区 is the office of a town or township of the same name, one body
+            // under two names (苏家坨地区 is 苏家坨镇, 卢沟桥地区 卢沟桥乡), and news uses either.
+            if let Some(stem) = name
+                .strip_suffix("地区")
+                .filter(|_| kind == PlaceKind::Township && code.starts_with("11"))
+            {
+                self.name(&format!("{stem}镇"), full);
+                self.name(&format!("{stem}乡"), full);
+            }
             if !short.is_empty() {
                 let (form, shared) = match short.strip_suffix('?') {
                     Some(form) => (form, true),

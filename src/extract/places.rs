@@ -91,6 +91,20 @@ impl PlaceKind {
         })
     }
 
+    /// Whether `kind` is one of [`PlaceKind::natural`]'s, a new area excepted.
+    fn natural_kind(kind: PlaceKind) -> bool {
+        matches!(
+            kind,
+            PlaceKind::River
+                | PlaceKind::Lake
+                | PlaceKind::Mountain
+                | PlaceKind::Sea
+                | PlaceKind::Island
+                | PlaceKind::Landform
+                | PlaceKind::Region
+        )
+    }
+
     /// The kind of a local place of `place-words.tsv`.
     fn local(name: &str) -> Option<PlaceKind> {
         Some(match name {
@@ -193,6 +207,9 @@ struct Head {
     kind: PlaceKind,
     /// A one-character head (`村`, `路`, `站`) also ends common words (`农村`, `站在`).
     single: bool,
+    /// A line's head that names its railway (`铁路`, `高铁`): a proper name before it is
+    /// enough (`郑渝高铁`).
+    railway: bool,
 }
 
 /// The gazetteer and the words of local places, built once.
@@ -249,6 +266,7 @@ impl Places {
                     Head {
                         kind: kind?,
                         single: word.chars().count() == 1,
+                        railway: false,
                     },
                 )),
                 ("list", Some(kind)) => list_nouns.push((word.to_string(), kind?)),
@@ -269,6 +287,10 @@ impl Places {
                     ))
                 }
             }
+        }
+        for (word, head) in &mut heads {
+            head.railway = head.kind == PlaceKind::Line
+                && line_stems.iter().any(|stem| word.contains(stem.as_str()));
         }
         Ok(Places {
             gazetteer,
@@ -551,10 +573,56 @@ impl Places {
         let mut at = first;
         while at > 0 && pieces.len() < MAX_STEM_TOKENS {
             let token = &tokens[at - 1];
-            // A division right before the name is where the place lies; right before the
-            // head it is the name (`广宁村`).
+            // A name runs on over a local place right before its head, whole (`文泽路站`,
+            // `友谊东路社区`, `和平门站`, `临港新片区`), and over a village or natural feature further back
+            // (`中关村…产业园`, `东安湖体育公园` over the county `东安` in the lake). Other
+            // places end the name: a line (`地铁1号线福寿岭站`), a zone before a park in it, an
+            // area before its road.
+            if let Some(place) = local.iter().find(|l| l.span.end == token.span.end) {
+                // A village's shanty-town or block is the village's area (`广宁村棚户区`).
+                let village_area = place.kind == PlaceKind::Village && head.kind == PlaceKind::Area;
+                let holds = place.kind != PlaceKind::Line
+                    && !village_area
+                    && (pieces.iter().all(|p| p.is_modifier(document))
+                        || place.kind == PlaceKind::Village
+                        || PlaceKind::natural_kind(place.kind));
+                if !holds {
+                    break;
+                }
+                pieces.push(Piece {
+                    span: place.span,
+                    tag: PosTag::PLACE,
+                });
+                at = first_token_at(tokens, place.span.start);
+                if at == 0 || tokens[at].span.start < place.span.start {
+                    break;
+                }
+                continue;
+            }
+            // A division right before the name is where the place lies (`海淀区中关村大街`).
+            // It is part of the name right before the head (`广宁村`), as a short form one
+            // character before it (`北安/河站`), before a park, zone or site of generic words
+            // (`金寨现代产业园区`), and a lake, mountain or region always is
+            // (`东安湖体育公园`).
             if let Some(division) = named.iter().find(|f| f.span.end == token.span.end) {
-                if pieces.iter().any(|p| !p.is_direction(document)) {
+                let own: usize = pieces
+                    .iter()
+                    .filter(|p| !p.is_direction(document))
+                    .map(|p| p.span.len())
+                    .sum();
+                let generic = pieces.iter().all(|p| {
+                    p.is_direction(document)
+                        || self.generic.contains(document.normalized_text(p.span))
+                });
+                let names_after_it = generic
+                    && matches!(
+                        head.kind,
+                        PlaceKind::Park | PlaceKind::Zone | PlaceKind::Site
+                    );
+                let part_of_name = (own < 2 && division.short)
+                    || names_after_it
+                    || division.kind.division_level().is_none();
+                if !part_of_name {
                     parent = division.readings.first().map(|r| r.entry);
                     break;
                 }
@@ -568,16 +636,7 @@ impl Places {
                 }
                 continue;
             }
-            // A name runs on over a place it holds (`中关村…产业园`, `福寿岭站`), not over a
-            // line or road before it (`地铁1号线福寿岭站`).
-            // Right before the head a road names it (`文泽路站`, `桃园路片区`).
-            if local.iter().any(|l| {
-                l.span.end == token.span.end
-                    && (l.kind == PlaceKind::Line
-                        || matches!(l.kind, PlaceKind::Road | PlaceKind::Station)
-                            && !pieces.is_empty())
-            }) || !self.stem_word(document, token)
-            {
+            if !self.stem_word(document, token) {
                 break;
             }
             pieces.push(Piece {
@@ -597,6 +656,8 @@ impl Places {
         match token.tag.as_bytes() {
             [b'n', ..] | b"j" | b"eng" | b"m" | b"q" | b"b" | b"s" | b"zg" | b"vg" | b"a" => true,
             b"v" | b"vn" => !self.stop_verbs.contains(text),
+            // `现代/t` of `金寨现代产业园区`, not `今年/t`.
+            b"t" => self.generic.contains(text),
             b"x" => text.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'),
             _ => false,
         }
@@ -619,6 +680,7 @@ impl Places {
             let system = match system {
                 Some(system) => system,
                 None if numbered => return Some(pieces[0].span.start),
+                None if head.railway => pieces.iter().rposition(Piece::is_proper)?,
                 None => return None,
             };
             let modifier = head.single
@@ -667,11 +729,57 @@ impl Places {
             .chars()
             .filter(|c| "0123456789一二三四五六七八九十".contains(*c));
         let numbered = head.kind != PlaceKind::Line && numerals.count() >= 2;
+        // A count of places right before the head names a group of them (`京西八大厂`).
+        let group = pieces.first().is_some_and(|p| is_count(text(p)));
         let anchored = !head.single || pieces[..=chosen].iter().any(|p| p.is_name_anchor());
-        if only_generic || numbered || length < 2 || !anchored {
+        if only_generic || numbered || group || length < 2 || !anchored {
             return None;
         }
         Some(pieces[chosen].span.start)
+    }
+
+    /// The noun of a list at token `next`, after `等`: the kind of place its members are, and
+    /// the noun that makes a division of a member (`劲松、团结湖、八里庄等街道`).
+    fn list_noun<'d>(
+        &self,
+        document: &'d Document,
+        found: &[Found],
+        mut next: usize,
+    ) -> (Option<PlaceKind>, Option<&'d str>) {
+        let tokens = document.tokens();
+        let chars = document.normalized_chars();
+        // Quotes, a count of the members (`等12个重点商圈`) and the place they lie in
+        // (`等“京西八大厂”`) may come before the noun.
+        while tokens.get(next).is_some_and(|t| {
+            matches!(document.token_text(t), "“" | "\"" | "‘" | "'")
+                || matches!(t.tag.as_bytes(), b"m" | b"mq" | b"q")
+                || found.iter().any(|f| {
+                    f.span == t.span
+                        && !f.readings.is_empty()
+                        && !is_division_noun(document.token_text(t))
+                })
+        }) {
+            next += 1;
+        }
+        let Some(after) = tokens.get(next) else {
+            return (None, None);
+        };
+        let kind = found
+            .iter()
+            .find(|f| f.span.start == after.span.start && f.readings.is_empty())
+            .map(|f| f.kind)
+            .or_else(|| {
+                // The noun may be one or two words (`棚户区`, `重点区域`).
+                (next..tokens.len().min(next + 2)).find_map(|last| {
+                    let end = tokens[last].span.end;
+                    self.list_nouns
+                        .longest_ending_at(chars, end, |_| true)
+                        .filter(|(_, length)| end - length >= after.span.start)
+                        .map(|(kind, _)| *kind)
+                })
+            });
+        let noun = document.token_text(after);
+        (kind, is_division_noun(noun).then_some(noun))
     }
 
     /// The members of `A、B、C等(noun)` where the noun is a kind of place, or where a place
@@ -681,65 +789,94 @@ impl Places {
         let chars = document.normalized_chars();
         let mut members = Vec::new();
         for (at, token) in tokens.iter().enumerate() {
-            // `等` alone, told by its character before the word is read.
-            if token.span.len() != 1 || chars[token.span.start] != '等' {
-                continue;
-            }
-            let mut next = at + 1;
-            while tokens
-                .get(next)
-                .is_some_and(|t| matches!(document.token_text(t), "“" | "\"" | "‘" | "'"))
+            let word = document.token_text(token);
+            // `A、B等(noun)`, told by `等` before the word is read; or `容东、容西、雄东片区`,
+            // where the members before the last share its division's noun.
+            let (kind, division_noun, shared, counted) = if chars[token.span.start] == '等' {
+                let (kind, noun) = match word {
+                    "等" => self.list_noun(document, found, at + 1),
+                    // jieba joins `等` with a division's noun (`碑林、新城等区/n`).
+                    joined => (
+                        None,
+                        joined
+                            .strip_prefix('等')
+                            .filter(|noun| is_division_noun(noun)),
+                    ),
+                };
+                (kind, noun, false, false)
+            } else if is_division_noun(word)
+                && at > 1
+                && document.token_text(&tokens[at - 1]) != "、"
             {
-                next += 1;
-            }
-            let Some(after) = tokens.get(next) else {
-                continue;
-            };
-            let kind = found
-                .iter()
-                .find(|f| f.span.start == after.span.start && f.readings.is_empty())
-                .map(|f| f.kind)
-                .or_else(|| {
-                    // The noun may be one or two words (`棚户区`, `重点区域`).
-                    (next..tokens.len().min(next + 2)).find_map(|last| {
-                        let end = tokens[last].span.end;
-                        self.list_nouns
-                            .longest_ending_at(chars, end, |_| true)
-                            .filter(|(_, length)| end - length >= after.span.start)
-                            .map(|(kind, _)| *kind)
-                    })
+                (None, Some(word), true, false)
+            } else if is_count(word) {
+                // `双流、天府两大机场`, `CBD与望京两大功能区`: the members take the head after
+                // their count.
+                let kind = tokens.get(at + 1).and_then(|next| {
+                    self.heads
+                        .longest_ending_at(chars, next.span.end, |_| true)
+                        .filter(|&(_, length)| length == next.span.len())
+                        .map(|(head, _)| head.kind)
                 });
-            let Some(kind) = kind else {
+                (kind, None, false, true)
+            } else {
                 continue;
             };
-            // `劲松、团结湖、八里庄等街道`: members that are townships with the list's noun.
-            let township_noun = matches!(document.token_text(after), "街道" | "镇" | "乡" | "地区")
-                .then(|| document.token_text(after));
-            for item in list_items(document, &tokens[..at], |i| {
+            if kind.is_none() && division_noun.is_none() {
+                continue;
+            }
+            let mut items = list_items(document, &tokens[..at], |i| {
                 self.stem_word(document, &tokens[i])
-            }) {
-                let span = NormalizedSpan {
+            });
+            if (shared && items.pop().is_none()) || (counted && items.len() < 2) {
+                continue;
+            }
+            for item in items {
+                let mut span = NormalizedSpan {
                     start: tokens[item.start].span.start,
                     end: tokens[item.end - 1].span.end,
                 };
+                // A division before the member is where it lies (`福田区华强北`).
+                if let Some(division) = found.iter().find(|f| {
+                    !f.readings.is_empty() && f.span.start == span.start && f.span.end < span.end
+                }) {
+                    span.start = division.span.end;
+                }
                 let text = document.normalized_text(span);
-                if span.len() < 2 || self.generic.contains(text) {
+                if span.len() < 2 {
                     continue;
                 }
-                let township =
-                    township_noun.and_then(|noun| self.gazetteer.lookup(&format!("{text}{noun}")));
-                if let Some(name) = township {
+                // A generic word names a division with the list's noun (`新城` + `区`), no
+                // local place.
+                let division =
+                    division_noun.and_then(|noun| self.gazetteer.lookup(&format!("{text}{noun}")));
+                if let Some(name) = division {
+                    if found
+                        .iter()
+                        .any(|f| f.span == span && !f.readings.is_empty())
+                    {
+                        continue;
+                    }
                     found.retain(|f| !(f.span == span && f.readings.is_empty()));
+                    let readings = self.gazetteer.readings(name).to_vec();
                     members.push(Found {
                         span,
-                        kind: PlaceKind::Township,
-                        readings: self.gazetteer.readings(name).to_vec(),
+                        kind: self.gazetteer.entry(readings[0].entry).kind,
+                        readings,
                         resolution: Resolution::List,
                         entry: None,
                         short: true,
                         parent: None,
                     });
                     continue;
+                }
+                let Some(kind) = kind.filter(|_| !self.generic.contains(text)) else {
+                    continue;
+                };
+                // Counted, the members are what the head says: `双流` of `双流、天府两大机场`
+                // is the airport, not the district.
+                if counted {
+                    found.retain(|f| f.span != span);
                 }
                 if !found.iter().any(|f| f.span.overlaps(span)) {
                     members.push(Found {
@@ -808,7 +945,9 @@ impl Places {
                 .readings
                 .iter()
                 .all(|r| self.level(r.entry).is_some_and(|l| l >= 2));
-            let looks_like_a_name = looks_like_a_name(tokens, f.span);
+            // A member of `碑林、新城等区` is named in full with the list's noun.
+            let looks_like_a_name =
+                f.resolution == Resolution::List || looks_like_a_name(tokens, f.span);
             if best == 0 && low && !looks_like_a_name {
                 return false;
             }
@@ -1043,6 +1182,19 @@ fn looks_like_a_name(tokens: &[Token], span: NormalizedSpan) -> bool {
     })
 }
 
+/// A count of things, such as `两大` or `八大` (`双流、天府两大机场`, `京西八大厂`).
+fn is_count(word: &str) -> bool {
+    let mut chars = word.chars();
+    chars.next_back() == Some('大')
+        && chars.as_str().chars().count() == 1
+        && chars.all(|c| "两二三四五六七八九十".contains(c))
+}
+
+/// A noun that makes a division of the names before it (`碑林` + `区`, `劲松` + `街道`).
+fn is_division_noun(noun: &str) -> bool {
+    matches!(noun, "街道" | "镇" | "乡" | "地区" | "区" | "县" | "片区")
+}
+
 /// Index of the token that holds character `position` (or the first after it).
 fn first_token_at(tokens: &[Token], position: usize) -> usize {
     tokens.partition_point(|t| t.span.end <= position)
@@ -1073,6 +1225,14 @@ mod tests {
     fn places(text: &str) -> Vec<Place> {
         let pipeline = Pipeline::for_tests();
         pipeline.places(&pipeline.analyze(text.to_string()))
+    }
+
+    /// `(text, kind, code)` of each place of `text`.
+    fn summary(text: &str) -> Vec<(String, PlaceKind, Option<String>)> {
+        places(text)
+            .into_iter()
+            .map(|p| (p.mention.text, p.kind, p.code))
+            .collect()
     }
 
     /// The place written `text` in `sentence`, if any.
@@ -1227,12 +1387,6 @@ mod tests {
 
     #[test]
     fn corpus_cases_stay_right() {
-        let summary = |text: &str| -> Vec<(String, PlaceKind, Option<String>)> {
-            places(text)
-                .into_iter()
-                .map(|p| (p.mention.text, p.kind, p.code))
-                .collect()
-        };
         // A road before a station's head names the station.
         let stations = summary("1号线文泽路站、8号线新湾路站周边。");
         assert!(
@@ -1312,6 +1466,125 @@ mod tests {
                 ("西黄村", PlaceKind::Village, Resolution::Head),
                 ("衙门口", PlaceKind::Area, Resolution::List),
                 ("北辛安", PlaceKind::Area, Resolution::List),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_place_before_a_name_is_part_of_it_or_where_it_lies() {
+        // sentence, place, kind, code
+        let cases: &[(&str, &str, PlaceKind, Option<&str>)] = &[
+            // A division before a park, zone or site of generic words is in its name.
+            (
+                "金寨现代产业园区聚焦光伏。",
+                "金寨现代产业园区",
+                PlaceKind::Park,
+                None,
+            ),
+            // A short form one character before the head is the name's start.
+            (
+                "加快地铁16号线北安河站建设。",
+                "北安河站",
+                PlaceKind::Station,
+                None,
+            ),
+            // A lake in a name, whole, though a county's short form starts it.
+            (
+                "东安湖体育公园、凤凰山体育公园等场馆。",
+                "东安湖体育公园",
+                PlaceKind::Park,
+                None,
+            ),
+            // A road right before the head names the place.
+            (
+                "张家村街道友谊东路社区等老旧小区整体改造。",
+                "友谊东路社区",
+                PlaceKind::Community,
+                None,
+            ),
+            (
+                "八府庄村、公园南路片区等棚户区改造。",
+                "公园南路片区",
+                PlaceKind::Area,
+                None,
+            ),
+            // A village's shanty-town is the village's.
+            ("完成广宁村棚户区改造。", "广宁村", PlaceKind::Village, None),
+            // A railway's own head needs only a proper name; the station after it is its own.
+            ("郑渝高铁奉节站开通后。", "郑渝高铁", PlaceKind::Line, None),
+            ("郑渝高铁奉节站开通后。", "奉节站", PlaceKind::Station, None),
+            // A Beijing 地区 is also its town.
+            (
+                "海淀区苏家坨镇北安河村。",
+                "苏家坨镇",
+                PlaceKind::Township,
+                Some("110108029"),
+            ),
+            // A division before the park keeps a park that has a name of its own apart.
+            (
+                "容城县服装产业园开工。",
+                "容城县",
+                PlaceKind::County,
+                Some("130629"),
+            ),
+        ];
+        for &(sentence, text, kind, code) in cases {
+            let found = places(sentence);
+            let place =
+                place(&found, text).unwrap_or_else(|| panic!("{text} in {sentence}: {found:?}"));
+            assert_eq!(
+                (place.kind, place.code.as_deref()),
+                (kind, code),
+                "{sentence}"
+            );
+        }
+    }
+
+    #[test]
+    fn lists_share_a_noun_a_count_or_a_division() {
+        let place = |text: &str, kind: PlaceKind, code: Option<&str>| {
+            (text.to_string(), kind, code.map(String::from))
+        };
+        // jieba joins `等区`; a generic word is a division with the noun.
+        assert_eq!(
+            summary("西安将以碑林、新城等区为重点。")[1..],
+            [
+                place("碑林", PlaceKind::County, Some("610103")),
+                place("新城", PlaceKind::County, Some("610102")),
+            ]
+        );
+        // The members before the last share its division's noun.
+        assert_eq!(
+            summary("容东、容西、雄东片区累计回迁。")[..2],
+            [
+                place("容东", PlaceKind::Township, Some("130629400")),
+                place("容西", PlaceKind::Township, Some("130629401")),
+            ]
+        );
+        // A count between `等` and the noun; a division before a member is where it lies.
+        assert_eq!(
+            summary("福田区华强北、南山区蛇口等3个重点商圈。"),
+            [
+                place("福田区", PlaceKind::County, Some("440304")),
+                place("华强北", PlaceKind::Zone, None),
+                place("南山区", PlaceKind::County, Some("440305")),
+                place("蛇口", PlaceKind::Zone, None),
+            ]
+        );
+        // Members counted before a head take its kind; a counted head alone is a group.
+        assert_eq!(
+            summary("双流、天府两大机场。"),
+            [
+                place("双流", PlaceKind::Station, None),
+                place("天府", PlaceKind::Station, None),
+            ]
+        );
+        assert_eq!(
+            summary("带动巴威-北锅、石热等“京西八大厂”全面复兴。"),
+            [
+                place("巴威-北锅", PlaceKind::Factory, None),
+                place("石热", PlaceKind::Factory, None),
+                place("京西", PlaceKind::Region, None),
             ]
         );
     }
