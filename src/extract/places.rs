@@ -789,9 +789,16 @@ impl Places {
         let chars = document.normalized_chars();
         let mut members = Vec::new();
         for (at, token) in tokens.iter().enumerate() {
+            // Most words neither start with `等` nor end as a division's noun or a count do:
+            // settled by two characters before the word is read.
+            if chars[token.span.start] != '等'
+                && !matches!(chars[token.span.end - 1], '道' | '镇' | '乡' | '区' | '县' | '大')
+            {
+                continue;
+            }
             let word = document.token_text(token);
-            // `A、B等(noun)`, told by `等` before the word is read; or `容东、容西、雄东片区`,
-            // where the members before the last share its division's noun.
+            // `A、B等(noun)`; or `容东、容西、雄东片区`, where the members before the last share
+            // its division's noun.
             let (kind, division_noun, shared, counted) = if chars[token.span.start] == '等' {
                 let (kind, noun) = match word {
                     "等" => self.list_noun(document, found, at + 1),
