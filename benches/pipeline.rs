@@ -18,6 +18,10 @@ use zhnews::{
 /// The publication date every bench article is given, to anchor its relative dates.
 const PUBLISHED: &str = "2024-06-01";
 
+// The binary's allocator (src/main.rs), so that the stages are timed as a run has them.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
     let instructions = std::env::var("ZHNEWS_BENCH_MODE").is_ok_and(|m| m == "instructions");

@@ -166,6 +166,9 @@ impl ExtractArgs {
     }
 }
 
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     match Cli::parse().command {
         Command::Extract(args) => extract(args),
