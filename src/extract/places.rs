@@ -792,7 +792,10 @@ impl Places {
             // Most words neither start with `等` nor end as a division's noun or a count do:
             // settled by two characters before the word is read.
             if chars[token.span.start] != '等'
-                && !matches!(chars[token.span.end - 1], '道' | '镇' | '乡' | '区' | '县' | '大')
+                && !matches!(
+                    chars[token.span.end - 1],
+                    '道' | '镇' | '乡' | '区' | '县' | '大'
+                )
             {
                 continue;
             }
