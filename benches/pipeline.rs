@@ -10,10 +10,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-use zhnews::{
-    Day, Dictionaries, InputDocument, Meta, Normalizer, Pipeline, Segmenter, Source, SourceFormat,
-    SourceKind,
-};
+use zhnews::{Day, Dictionaries, InputDocument, Normalizer, Pipeline, Segmenter};
 
 /// The publication date every bench article is given, to anchor its relative dates.
 const PUBLISHED: &str = "2024-06-01";
@@ -47,25 +44,12 @@ fn once(articles: &[String]) {
 
 /// An article as an input document.
 fn input(index: usize, article: &str) -> InputDocument {
-    InputDocument {
-        id: index.to_string(),
-        text: article.to_string(),
-        source: Source {
-            kind: SourceKind::Stdin,
-            format: SourceFormat::Text,
-            path: None,
-            line: Some(index + 1),
-            bytes: article.len(),
-            encoding: Some("UTF-8".to_string()),
-            sha256: None,
-            text: None,
-        },
-        meta: Meta {
-            published: Some(PUBLISHED.to_string()),
-            ..Meta::default()
-        },
-        warnings: Vec::new(),
-    }
+    InputDocument::from_text(
+        index.to_string(),
+        index + 1,
+        article.to_string(),
+        Some(PUBLISHED),
+    )
 }
 
 fn load_articles(path: &Path) -> Option<Vec<String>> {

@@ -6,9 +6,7 @@
 use std::sync::OnceLock;
 
 use libfuzzer_sys::fuzz_target;
-use zhnews::{
-    Dictionaries, InputDocument, Meta, Output, Pipeline, Source, SourceFormat, SourceKind,
-};
+use zhnews::{Dictionaries, InputDocument, Output, Pipeline};
 
 fn pipeline() -> &'static Pipeline {
     static PIPELINE: OnceLock<Pipeline> = OnceLock::new();
@@ -17,25 +15,12 @@ fn pipeline() -> &'static Pipeline {
 
 fuzz_target!(|data: &[u8]| {
     let text = String::from_utf8_lossy(data).into_owned();
-    let record = pipeline().process(InputDocument {
-        id: "fuzz".into(),
-        text: text.clone(),
-        source: Source {
-            kind: SourceKind::Stdin,
-            format: SourceFormat::Text,
-            path: None,
-            line: Some(1),
-            bytes: data.len(),
-            encoding: Some("UTF-8".into()),
-            sha256: None,
-            text: None,
-        },
-        meta: Meta {
-            published: Some("2024-02-29".into()),
-            ..Meta::default()
-        },
-        warnings: Vec::new(),
-    });
+    let record = pipeline().process(InputDocument::from_text(
+        "fuzz",
+        1,
+        text.clone(),
+        Some("2024-02-29"),
+    ));
     if let Err(problem) = record.check_offsets(&text) {
         panic!("{problem}");
     }

@@ -32,6 +32,30 @@ pub struct InputDocument {
     pub warnings: Vec<Warning>,
 }
 
+impl InputDocument {
+    /// `text` as line `line` of JSON Lines input gives it (`zhnews extract -`), with id `id`
+    /// and the publication date `published` (`YYYY-MM-DD`): for callers that hold texts in
+    /// memory.
+    pub fn from_text(
+        id: impl Into<String>,
+        line: usize,
+        text: String,
+        published: Option<&str>,
+    ) -> InputDocument {
+        InputDocument {
+            id: id.into(),
+            source: line_source(line, &text),
+            text,
+            meta: Meta {
+                published: published.map(String::from),
+                published_from: published.map(|_| PublishedFrom::Input),
+                ..Meta::default()
+            },
+            warnings: Vec::new(),
+        }
+    }
+}
+
 /// An input that could not become a document.
 #[derive(Debug)]
 pub struct InputFailure {
@@ -319,20 +343,10 @@ fn load_line(
     line: &str,
 ) -> Result<InputDocument, Box<InputFailure>> {
     let fallback_id = format!("{source_name}:{number}");
-    let source = |text: &str| Source {
-        kind: SourceKind::Stdin,
-        format: SourceFormat::Text,
-        path: None,
-        line: Some(number),
-        bytes: text.len(),
-        encoding: Some(UTF_8.to_string()),
-        sha256: Some(sha256_hex(text.as_bytes())),
-        text: None,
-    };
     let fail = |id: String, text: Option<&str>, message: String| {
         Box::new(InputFailure {
             id,
-            source: text.map(source),
+            source: text.map(|text| line_source(number, text)),
             error: Error::InvalidRecord {
                 source_name: source_name.to_string(),
                 line: number,
@@ -360,11 +374,25 @@ fn load_line(
         .map_err(|message| fail(id.clone(), Some(&text), message))?;
     Ok(InputDocument {
         id,
-        source: source(&text),
+        source: line_source(number, &text),
         text,
         meta,
         warnings: Vec::new(),
     })
+}
+
+/// The source of the text of line `number` of JSON Lines input.
+fn line_source(number: usize, text: &str) -> Source {
+    Source {
+        kind: SourceKind::Stdin,
+        format: SourceFormat::Text,
+        path: None,
+        line: Some(number),
+        bytes: text.len(),
+        encoding: Some(UTF_8.to_string()),
+        sha256: Some(sha256_hex(text.as_bytes())),
+        text: None,
+    }
 }
 
 /// Whether `text` is a calendar date written `YYYY-MM-DD`.

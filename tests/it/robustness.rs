@@ -17,25 +17,7 @@ fn pipeline() -> &'static Pipeline {
 
 /// A document of `text` as standard input gives it.
 fn input(text: String) -> zhnews::InputDocument {
-    zhnews::InputDocument {
-        id: "x".into(),
-        text,
-        source: zhnews::Source {
-            kind: zhnews::SourceKind::Stdin,
-            format: zhnews::SourceFormat::Text,
-            path: None,
-            line: Some(1),
-            bytes: 0,
-            encoding: Some("UTF-8".into()),
-            sha256: None,
-            text: None,
-        },
-        meta: zhnews::Meta {
-            published: Some("2024-02-29".into()),
-            ..zhnews::Meta::default()
-        },
-        warnings: Vec::new(),
-    }
+    zhnews::InputDocument::from_text("x", 1, text, Some("2024-02-29"))
 }
 
 /// Analyses `text` whole and checks the record: every span reads back from the text, and the
