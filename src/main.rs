@@ -236,7 +236,7 @@ fn extract(args: ExtractArgs) -> ExitCode {
     let mut notify = |event: Event<'_>| progress.see(event);
     let result = zhnews::extract(
         &config,
-        &mut io::BufReader::new(io::stdin()),
+        Box::new(io::BufReader::new(io::stdin())),
         &mut io::stdout().lock(),
         &mut notify,
     );

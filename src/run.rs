@@ -3,7 +3,9 @@
 use std::io::BufRead;
 use std::panic::AssertUnwindSafe;
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc;
+use std::time::Duration;
 
 use rayon::prelude::*;
 
@@ -76,9 +78,13 @@ const BATCH: usize = 64;
 /// record, in input order, whatever the number of threads. `notify` sees the plan and then each
 /// output before it is written, so the caller can show progress and report errors and warnings
 /// as they happen.
+///
+/// Standard input is read on a thread of its own, which a run that ends early (its output
+/// closed, a write failed) leaves behind: it may be waiting for a line that never comes
+/// (`tail -f feed.jsonl | zhnews extract - | head -1`), and ends with the process.
 pub fn extract(
     config: &ExtractConfig,
-    stdin: &mut (dyn BufRead + Send),
+    stdin: Box<dyn BufRead + Send>,
     stdout: &mut dyn std::io::Write,
     notify: &mut dyn FnMut(Event<'_>),
 ) -> Result<Summary, Error> {
@@ -116,31 +122,35 @@ pub fn extract(
         stdin: reads_stdin,
     });
 
-    std::thread::scope(|scope| {
-        let (task_sender, tasks) = mpsc::sync_channel::<Task>(BATCH * 4);
-        let (batch_sender, batches) = mpsc::sync_channel::<Vec<Analysed>>(2);
-        let inputs = &config.inputs;
-        // Reading runs ahead in its own thread so that a batch starts with whatever input has
-        // arrived: a slow producer on stdin gets its records line by line.
-        scope.spawn(move || {
-            let mut file_inputs = file_inputs.into_iter();
-            for input in inputs {
-                let tasks: Box<dyn Iterator<Item = Task>> = match input {
-                    Input::Path(_) => Box::new(file_inputs.next().unwrap_or_default().into_iter()),
-                    Input::Stdin => Box::new(stdin_tasks(stdin)),
-                };
-                for task in tasks {
-                    if task_sender.send(task).is_err() {
-                        return;
-                    }
+    let (task_sender, tasks) = mpsc::sync_channel::<Task>(BATCH * 4);
+    // Reading runs ahead in its own thread so that a batch starts with whatever input has
+    // arrived: a slow producer on stdin gets its records line by line. It is not joined: a
+    // read of stdin cannot be interrupted.
+    let inputs = config.inputs.clone();
+    std::thread::spawn(move || {
+        let mut stdin = stdin;
+        let mut file_inputs = file_inputs.into_iter();
+        for input in &inputs {
+            let tasks: Box<dyn Iterator<Item = Task>> = match input {
+                Input::Path(_) => Box::new(file_inputs.next().unwrap_or_default().into_iter()),
+                Input::Stdin => Box::new(stdin_tasks(&mut *stdin)),
+            };
+            for task in tasks {
+                if task_sender.send(task).is_err() {
+                    return;
                 }
             }
-        });
+        }
+    });
+    // Set when writing has ended, so that analysis stops waiting for input.
+    let written = AtomicBool::new(false);
+    std::thread::scope(|scope| {
+        let (batch_sender, batches) = mpsc::sync_channel::<Vec<Analysed>>(2);
         // Analysis runs in a thread of its own too, so that while one batch is written the
         // next is analysed; each document is encoded by the thread that analysed it.
-        let (threads, pipeline) = (&threads, &pipeline);
+        let (threads, pipeline, written) = (&threads, &pipeline, &written);
         scope.spawn(move || {
-            while let Ok(first) = tasks.recv() {
+            while let Some(first) = next_task(&tasks, written) {
                 let mut batch = vec![first];
                 batch.extend(tasks.try_iter().take(BATCH - 1));
                 let analysed = threads.install(|| {
@@ -166,22 +176,41 @@ pub fn extract(
                 }
             }
         });
-        for batch in batches {
-            for Analysed { output, encoded } in batch {
-                notify(Event::Output(&output));
-                match output {
-                    Output::Record(_) => summary.documents += 1,
-                    Output::Error(_) => summary.failed += 1,
+        let write = || {
+            for batch in batches {
+                for Analysed { output, encoded } in batch {
+                    notify(Event::Output(&output));
+                    match output {
+                        Output::Record(_) => summary.documents += 1,
+                        Output::Error(_) => summary.failed += 1,
+                    }
+                    writer.write(&encoded?)?;
                 }
-                writer.write(&encoded?)?;
+                writer.flush()?;
             }
-            writer.flush()?;
-        }
-        Ok::<(), Error>(())
+            Ok::<(), Error>(())
+        };
+        let result = write();
+        written.store(true, Ordering::Relaxed);
+        result
     })?;
     writer.finish()?;
     Ok(summary)
 }
+
+/// The next task, or `None` once the input has ended or, while waiting for it, writing has.
+fn next_task(tasks: &mpsc::Receiver<Task>, written: &AtomicBool) -> Option<Task> {
+    loop {
+        match tasks.recv_timeout(WRITTEN_POLL) {
+            Ok(task) => return Some(task),
+            Err(mpsc::RecvTimeoutError::Timeout) if !written.load(Ordering::Relaxed) => {}
+            Err(_) => return None,
+        }
+    }
+}
+
+/// How often analysis, waiting for input, looks whether writing has ended.
+const WRITTEN_POLL: Duration = Duration::from_millis(100);
 
 /// A document's output and its encoding, made together on an analysing thread.
 struct Analysed {

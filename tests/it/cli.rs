@@ -293,3 +293,45 @@ fn a_closed_pipe_ends_the_run_quietly() {
     assert_eq!(status.code(), Some(0));
     assert_eq!(stderr, "");
 }
+
+/// `tail -f feed.jsonl | zhnews extract - | head -1`: once the reader of the output is gone,
+/// the run ends, though its input stays open and sends nothing more.
+#[test]
+fn a_closed_pipe_ends_the_run_while_stdin_stays_open() {
+    use std::io::{BufRead, BufReader, Write};
+    let dir = Dir::new();
+    let mut child = dir
+        .command(&["extract", "-", "--quiet"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let line =
+        |id: usize| format!("{{\"id\":\"{id}\",\"text\":\"石景山区将完成老旧小区改造。\"}}\n");
+    stdin.write_all(line(1).as_bytes()).unwrap();
+    stdin.flush().unwrap();
+    let mut stdout = BufReader::new(child.stdout.take().unwrap());
+    let mut first = String::new();
+    stdout.read_line(&mut first).unwrap();
+    assert!(first.contains("\"id\":\"1\""), "{first}");
+    drop(stdout);
+    // The next record meets the closed pipe; stdin stays open.
+    stdin.write_all(line(2).as_bytes()).unwrap();
+    stdin.flush().unwrap();
+    // Not a timing: only how long to wait before calling it a hang.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        if std::time::Instant::now() > deadline {
+            child.kill().unwrap();
+            panic!("zhnews kept waiting for stdin after its output closed");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    };
+    assert_eq!(status.code(), Some(0));
+    drop(stdin);
+}
