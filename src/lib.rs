@@ -52,7 +52,8 @@ pub use extract::targets::{
     TargetValue, When,
 };
 pub use input::{
-    is_iso_date, read_text, FileFilter, InputDocument, LoadOptions, DEFAULT_MAX_CHARS,
+    decode_bytes, is_iso_date, read_html, read_text, FileFilter, HtmlArticle, InputDocument,
+    LoadOptions, DEFAULT_MAX_CHARS,
 };
 pub use normalize::{Changes, Normalized, Normalizer};
 pub use offsets::{CharIndex, NormalizedSpan, OffsetMap, OriginalSpan};

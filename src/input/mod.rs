@@ -15,6 +15,7 @@ use crate::error::Error;
 use crate::record::{Meta, PublishedFrom, Source, SourceFormat, SourceKind, Warning};
 
 use decode::{decode, UTF_8};
+pub use html::{read as read_html, HtmlArticle};
 pub use walk::{file_tasks, FileFilter};
 
 /// A document ready for the pipeline.
@@ -208,11 +209,11 @@ fn load_file(path: &Path, max_chars: usize) -> Result<InputDocument, Box<InputFa
         sha256: Some(sha256_hex(&bytes)),
         text: None,
     };
-    let (text, encoding) = decode(&bytes).map_err(|undecodable| {
+    let (text, encoding) = decode_bytes(&bytes, path).map_err(|error| {
         Box::new(InputFailure {
             id: id.clone(),
             source: Some(source(None)),
-            error: undecodable.into_error(path),
+            error,
         })
     })?;
     let mut warnings = Vec::new();
@@ -260,7 +261,13 @@ fn sha256_hex(bytes: &[u8]) -> String {
 /// The text of a file and the encoding it was read in, decoded as `zhnews extract` decodes it.
 pub fn read_text(path: &Path) -> Result<(String, &'static str), Error> {
     let bytes = fs::read(path).map_err(|e| read_error(path, e))?;
-    decode(&bytes).map_err(|undecodable| undecodable.into_error(path))
+    decode_bytes(&bytes, path)
+}
+
+/// The bytes of the file at `path`, decoded as `zhnews extract` decodes a file's: the text
+/// and the encoding's name, or the error, naming `path`, of bytes that are no text.
+pub fn decode_bytes(bytes: &[u8], path: &Path) -> Result<(String, &'static str), Error> {
+    decode(bytes).map_err(|undecodable| undecodable.into_error(path))
 }
 
 fn read_error(path: &Path, error: std::io::Error) -> Error {
