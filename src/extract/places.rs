@@ -600,10 +600,11 @@ impl Places {
                 continue;
             }
             // A division right before the name is where the place lies (`海淀区中关村大街`).
-            // It is part of the name right before the head (`广宁村`), as a short form one
-            // character before it (`北安/河站`), before a park, zone or site of generic words
-            // (`金寨现代产业园区`), and a lake, mountain or region always is
-            // (`东安湖体育公园`).
+            // It is part of the name right before the head (`广宁村`, `鹿特丹港`), as a short
+            // form one character before it (`北安/河站`), before a park, zone or site of
+            // generic words (`金寨现代产业园区`), before `驻`, and a lake, mountain or region
+            // always is (`东安湖体育公园`); a country further back is where the place lies
+            // (`美国` of `美国密西西比州`).
             if let Some(division) = named.iter().find(|f| f.span.end == token.span.end) {
                 let own: usize = pieces
                     .iter()
@@ -619,9 +620,15 @@ impl Places {
                         head.kind,
                         PlaceKind::Park | PlaceKind::Zone | PlaceKind::Site
                     );
-                let part_of_name = (own < 2 && division.short)
+                // `中国驻美国大使馆`: the sending country is part of its mission's name.
+                let sends = pieces
+                    .last()
+                    .is_some_and(|p| document.normalized_text(p.span) == "驻");
+                let part_of_name = own == 0
+                    || (own < 2 && division.short)
                     || names_after_it
-                    || division.kind.division_level().is_none();
+                    || sends
+                    || PlaceKind::natural_kind(division.kind);
                 if !part_of_name {
                     parent = division.readings.first().map(|r| r.entry);
                     break;
@@ -769,13 +776,20 @@ impl Places {
             .find(|f| f.span.start == after.span.start && f.readings.is_empty())
             .map(|f| f.kind)
             .or_else(|| {
-                // The noun may be one or two words (`棚户区`, `重点区域`).
-                (next..tokens.len().min(next + 2)).find_map(|last| {
+                // The noun is one or two words (`棚户区`, `重点区域`), nouns both, and starts
+                // where a word does: not `等/走进/工厂`, `等/。/网站`, nor `网站`.
+                let words = (next..tokens.len().min(next + 2)).take_while(|&at| {
+                    matches!(tokens[at].tag.as_bytes(), [b'n', ..] | b"j" | b"zg")
+                });
+                words.clone().find_map(|last| {
                     let end = tokens[last].span.end;
-                    self.list_nouns
-                        .longest_ending_at(chars, end, |_| true)
-                        .filter(|(_, length)| end - length >= after.span.start)
-                        .map(|(kind, _)| *kind)
+                    (next..=last).find_map(|first| {
+                        let start = tokens[first].span.start;
+                        self.list_nouns
+                            .longest_ending_at(&chars[start..end], end - start, |_| true)
+                            .filter(|&(_, length)| length == end - start)
+                            .map(|(kind, _)| *kind)
+                    })
                 })
             });
         let noun = document.token_text(after);
@@ -1537,6 +1551,26 @@ mod tests {
                 PlaceKind::County,
                 Some("130629"),
             ),
+            // A city right before the head is the name; a country before `驻` is too, but
+            // further back it is where the place lies.
+            (
+                "荷兰鹿特丹港吞吐量增长。",
+                "鹿特丹港",
+                PlaceKind::Port,
+                None,
+            ),
+            (
+                "中国驻美国大使馆发布消息。",
+                "中国驻美国大使馆",
+                PlaceKind::Site,
+                None,
+            ),
+            (
+                "美国密西西比州遭遇洪水。",
+                "密西西比州",
+                PlaceKind::Area,
+                None,
+            ),
         ];
         for &(sentence, text, kind, code) in cases {
             let found = places(sentence);
@@ -1547,6 +1581,18 @@ mod tests {
                 (kind, code),
                 "{sentence}"
             );
+        }
+    }
+
+    #[test]
+    fn a_list_noun_is_a_noun_right_after_deng() {
+        for sentence in [
+            "贷款难、用地难、人才留不住等发展乡村产业的堵点正被打通。",
+            "刊载新闻发布会、记者采访活动公告等。网站设置了记者专区。",
+            "宣讲团、小分队等走进工厂学校。",
+        ] {
+            let found = places(sentence);
+            assert!(found.is_empty(), "{sentence}: {found:?}");
         }
     }
 
