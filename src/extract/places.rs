@@ -574,10 +574,10 @@ impl Places {
         while at > 0 && pieces.len() < MAX_STEM_TOKENS {
             let token = &tokens[at - 1];
             // A name runs on over a local place right before its head, whole (`文泽路站`,
-            // `友谊东路社区`, `和平门站`, `临港新片区`), and over a village or natural feature further back
-            // (`中关村…产业园`, `东安湖体育公园` over the county `东安` in the lake). Other
-            // places end the name: a line (`地铁1号线福寿岭站`), a zone before a park in it, an
-            // area before its road.
+            // `友谊东路社区`, `和平门站`, `临港新片区`), and over a village or natural feature
+            // further back (`中关村…产业园`, `东安湖体育公园` over the county `东安` in the
+            // lake). Other places end the name: a line (`地铁1号线福寿岭站`), a zone before a
+            // park in it, an area before its road.
             if let Some(place) = local.iter().find(|l| l.span.end == token.span.end) {
                 // A village's shanty-town or block is the village's area (`广宁村棚户区`).
                 let village_area = place.kind == PlaceKind::Village && head.kind == PlaceKind::Area;

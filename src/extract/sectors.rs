@@ -246,11 +246,9 @@ impl Sectors {
             let matched = (1..=longest).rev().find_map(|words| {
                 let last = &tokens[at + words - 1];
                 let surface = &text[tokens[at].byte_start..last.byte_end];
-                self.by_surface
-                    .get(surface)
-                    .map(|&entry| (words, surface, entry))
+                self.by_surface.get(surface).map(|&entry| (words, entry))
             });
-            let Some((words, _, entry)) = matched else {
+            let Some((words, entry)) = matched else {
                 at += 1;
                 continue;
             };
