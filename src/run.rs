@@ -124,10 +124,10 @@ pub fn extract(
 
     let (task_sender, tasks) = mpsc::sync_channel::<Task>(BATCH * 4);
     // Reading runs ahead in its own thread so that a batch starts with whatever input has
-    // arrived: a slow producer on stdin gets its records line by line. It is not joined: a
-    // read of stdin cannot be interrupted.
+    // arrived: a slow producer on stdin gets its records line by line. A run that fails does
+    // not join it: a read of stdin cannot be interrupted.
     let inputs = config.inputs.clone();
-    std::thread::spawn(move || {
+    let reader = std::thread::spawn(move || {
         let mut stdin = stdin;
         let mut file_inputs = file_inputs.into_iter();
         for input in &inputs {
@@ -194,6 +194,11 @@ pub fn extract(
         written.store(true, Ordering::Relaxed);
         result
     })?;
+    // All input was taken, so the reading thread has ended: a panic there must not pass for
+    // the end of the input.
+    if let Err(panic) = reader.join() {
+        std::panic::resume_unwind(panic);
+    }
     writer.finish()?;
     Ok(summary)
 }
