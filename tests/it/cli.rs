@@ -1,7 +1,6 @@
 //! The `zhnews extract` command over the built binary.
 
 use std::io::Read;
-use std::process::Stdio;
 
 use super::util::{seed_path, Dir};
 use super::wire::{parse_json_stream, parse_jsonl, Record};
@@ -265,13 +264,7 @@ fn a_closed_pipe_ends_the_run_quietly() {
             format!("{{\"id\":\"{i}\",\"text\":\"石景山区未来五年将完成老旧小区综合改造。\"}}\n")
         })
         .collect();
-    let mut child = dir
-        .command(&["extract", "-"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
+    let mut child = dir.spawn(&["extract", "-"]);
     let mut stdin = child.stdin.take().unwrap();
     let feeder = std::thread::spawn(move || {
         use std::io::Write;
@@ -300,13 +293,7 @@ fn a_closed_pipe_ends_the_run_quietly() {
 fn a_closed_pipe_ends_the_run_while_stdin_stays_open() {
     use std::io::{BufRead, BufReader, Write};
     let dir = Dir::new();
-    let mut child = dir
-        .command(&["extract", "-", "--quiet"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
+    let mut child = dir.spawn(&["extract", "-", "--quiet"]);
     let mut stdin = child.stdin.take().unwrap();
     let line =
         |id: usize| format!("{{\"id\":\"{id}\",\"text\":\"石景山区将完成老旧小区改造。\"}}\n");

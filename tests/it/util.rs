@@ -4,7 +4,7 @@
 use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+use std::process::{Child, Command, Stdio};
 
 /// The project's root folder.
 pub fn root() -> PathBuf {
@@ -57,15 +57,19 @@ impl Dir {
         command
     }
 
-    /// Runs the binary with `args` and `stdin`.
-    pub fn run(&self, args: &[&str], stdin: &str) -> Run {
-        let mut child = self
-            .command(args)
+    /// Starts the binary with `args`, its standard streams piped.
+    pub fn spawn(&self, args: &[&str]) -> Child {
+        self.command(args)
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
             .spawn()
-            .unwrap();
+            .unwrap()
+    }
+
+    /// Runs the binary with `args` and `stdin`.
+    pub fn run(&self, args: &[&str], stdin: &str) -> Run {
+        let mut child = self.spawn(args);
         let mut input = child.stdin.take().unwrap();
         let stdin = stdin.to_string();
         let feeder = std::thread::spawn(move || {
