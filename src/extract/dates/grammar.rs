@@ -181,7 +181,8 @@ impl Grammar<'_> {
             start: at,
             end,
             role: match first {
-                Expr::Count { .. } => Some(DateRole::Period),
+                // `未来5年`; and `今明两年`, the only range a single word makes.
+                Expr::Count { .. } | Expr::Range(..) => Some(DateRole::Period),
                 Expr::Calendar(Calendar {
                     part: Some(Part { deadline: true, .. }),
                     ..
@@ -189,7 +190,7 @@ impl Grammar<'_> {
                 _ => None,
             },
         };
-        if matches!(first, Expr::Count { .. } | Expr::Ago { .. }) {
+        if matches!(first, Expr::Count { .. } | Expr::Ago { .. } | Expr::Range(..)) {
             return Some(parsed);
         }
         Some(self.opened(parsed).unwrap_or(parsed))
@@ -313,11 +314,22 @@ impl Grammar<'_> {
             return Some((expr, end, None));
         }
         if starts.has(Starts::DAY) {
-            if let Some((DateWord::Day(offset), end)) =
-                self.word(at, |w| matches!(w, DateWord::Day(_)))
+            if let Some((word, end)) =
+                self.word(at, |w| matches!(w, DateWord::Day(_) | DateWord::Years(..)))
             {
                 if self.boundaries[at] && self.boundaries[end] {
-                    return Some((Expr::Day(offset), end, None));
+                    let expr = match word {
+                        DateWord::Years(first, last) => {
+                            let year = |offset| Calendar {
+                                year: Some(YearOf::Relative(offset)),
+                                ..Calendar::default()
+                            };
+                            Expr::Range(year(first), year(last))
+                        }
+                        DateWord::Day(offset) => Expr::Day(offset),
+                        _ => unreachable!("only days and years were asked for"),
+                    };
+                    return Some((expr, end, None));
                 }
             }
         }

@@ -10,6 +10,8 @@ use crate::extract::words::{CharSet, WordIndex};
 pub enum DateWord {
     Day(i32),
     Year(i32),
+    /// Years named together relative to publication (`今明两年`): the first and last offset.
+    Years(i32, i32),
     Month(i32),
     Week(i32),
     WeekNoun,
@@ -82,7 +84,7 @@ impl DateWord {
     /// The kind of expression the word starts; none for a suffix, connector or unit.
     fn starts(&self) -> Starts {
         match self {
-            DateWord::Day(_) => Starts::DAY,
+            DateWord::Day(_) | DateWord::Years(..) => Starts::DAY,
             DateWord::Year(_)
             | DateWord::Month(_)
             | DateWord::Lunar
@@ -175,6 +177,14 @@ impl Vocabulary {
                 "lunar-day" => DateWord::LunarDay,
                 "season" => DateWord::Season(month()?),
                 "half" => DateWord::Half(month()?),
+                "years" => {
+                    let (first, last) = value
+                        .split_once('/')
+                        .and_then(|(a, b)| Some((a.parse().ok()?, b.parse().ok()?)))
+                        .filter(|&(a, b): &(i32, i32)| a < b)
+                        .ok_or_else(|| line.error("years are `first/last` offsets"))?;
+                    DateWord::Years(first, last)
+                }
                 "year-part" => {
                     let (first, last) = value
                         .split_once('-')
