@@ -190,7 +190,10 @@ impl Grammar<'_> {
                 _ => None,
             },
         };
-        if matches!(first, Expr::Count { .. } | Expr::Ago { .. } | Expr::Range(..)) {
+        if matches!(
+            first,
+            Expr::Count { .. } | Expr::Ago { .. } | Expr::Range(..)
+        ) {
             return Some(parsed);
         }
         Some(self.opened(parsed).unwrap_or(parsed))

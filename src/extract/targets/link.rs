@@ -210,9 +210,13 @@ impl Reader<'_> {
                         self.clauses[s.clause].sentence == self.clauses[statement.clause].sentence
                     });
                     let mut target = match reached {
-                        // The goal's clause rarely says when: the reached figure's does.
+                        // The goal's clause rarely says when: the reached figure's does. A
+                        // year's goal (`年度目标`) is not a period's (`过去一年`).
                         Some(reached) if statement.time.is_none() => self.target(&Statement {
-                            time: reached.time,
+                            time: reached.time.filter(|&t| {
+                                statement.whole_year.is_none()
+                                    || self.dates[t].role != DateRole::Period
+                            }),
                             whole_year: statement.whole_year.or(reached.whole_year),
                             ..statement.clone()
                         }),
@@ -390,14 +394,16 @@ fn round(value: f64, places: i32) -> f64 {
     (value * scale).round() / scale
 }
 
-/// Merges a target stated again into its first statement: same subject and values, and a
-/// metric one contains or much like the other's. The repeat adds its evidence and anything
-/// the first lacks.
+/// Merges a target stated again into its first statement: same subject and values, no other
+/// deadline, and a metric one contains or much like the other's. The repeat adds its evidence
+/// and anything the first lacks.
 fn merge_repeats(targets: Vec<Target>) -> Vec<Target> {
     let mut merged: Vec<Target> = Vec::with_capacity(targets.len());
     for target in targets {
         let same = merged.iter_mut().find(|kept| {
             kept.subject.as_ref().map(|s| &s.name) == target.subject.as_ref().map(|s| &s.name)
+                // Last year's goal met is not this year's of the same size.
+                && !matches!((&kept.deadline, &target.deadline), (Some(a), Some(b)) if a.to != b.to)
                 && (same_values(&kept.values, &target.values)
                     || shares_first_value(&kept.values, &target.values))
                 && match (&kept.metric, &target.metric) {

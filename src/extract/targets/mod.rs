@@ -418,6 +418,61 @@ mod tests {
     }
 
     #[test]
+    fn the_whole_year_is_the_year_reported_on_or_the_year_ahead() {
+        let deadlines = |text: &str, published: &str| -> Vec<(String, Status, Option<String>)> {
+            link(text, published)
+                .0
+                .into_iter()
+                .map(|t| {
+                    let due = t.deadline.and_then(|d| d.to);
+                    (metric_name(&t.metric), t.status, due)
+                })
+                .collect()
+        };
+        let year = |s: &str| Some(s.to_string());
+        // `全年` of a report is the year reported on, not the one a period runs from; a year's
+        // goal met is that year's, not `过去一年`'s; and it differs from this year's goal of
+        // the same size.
+        assert_eq!(
+            deadlines(
+                "一、2023年工作回顾\n过去一年，城镇新增就业27.3万人，超额完成25万人的年度目标任务。\
+                 2020年以来，全市累计落地重大产业化项目超过700个。\
+                 全年改造城镇老旧小区1150个，完成年度计划的115%。\n\
+                 二、2024年主要预期目标\n今年力争城镇新增就业25万人以上。",
+                "2024-01-22"
+            ),
+            [
+                ("城镇新增就业".into(), Status::Achieved, year("2023-12-31")),
+                ("改造城镇老旧小区".into(), Status::Achieved, year("2023-12-31")),
+                ("城镇新增就业".into(), Status::Planned, year("2024-12-31")),
+            ]
+        );
+        // `全年` reaches the clauses after it in its sentence; in a year not over yet it plans.
+        assert_eq!(
+            deadlines(
+                "2023年，全年新开工改造城镇老旧小区158个，完成了斜塘街道、甪直镇、黄桥街道等地的老旧小区改造任务。",
+                "2024-03-18"
+            ),
+            [("老旧小区改造任务".into(), Status::Achieved, year("2023-12-31"))]
+        );
+        assert_eq!(
+            deadlines(
+                "2024年，全年新开工改造城镇老旧小区1000个以上。",
+                "2024-01-22"
+            ),
+            [(
+                "新开工改造城镇老旧小区".into(),
+                Status::Planned,
+                year("2024-12-31")
+            )]
+        );
+    }
+
+    fn metric_name(metric: &Option<Metric>) -> String {
+        metric.as_ref().map_or(String::new(), |m| m.name.clone())
+    }
+
+    #[test]
     fn the_subject_is_read_or_inherited() {
         let cases: &[(&str, &str, SubjectSource)] = &[
             (

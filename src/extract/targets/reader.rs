@@ -714,7 +714,7 @@ impl<'a> Reader<'a> {
                 previous_end = end;
                 continue;
             }
-            let whole_year = self.whole_year(clause);
+            let whole_year = self.whole_year(context.clause_index);
             // A goal met is achieved whatever `目标` says.
             let status = if goal {
                 Some(Status::Achieved)
@@ -761,12 +761,7 @@ impl<'a> Reader<'a> {
                 metric,
                 anaphor,
                 subject: context.subject.clone(),
-                time: match (status, whole_year) {
-                    // `下半年…，力争全年…增长4%左右`: the clause's own year.
-                    (_, Some(_)) => context.own_time,
-                    (Some(Status::Achieved), None) => context.own_time.or(context.setting),
-                    _ => context.own_time.or(context.time),
-                },
+                time: context.time_of(status, whole_year),
                 status,
                 modality: context.cues.modality,
                 goal,
@@ -853,17 +848,25 @@ impl<'a> Reader<'a> {
                 })
     }
 
-    /// The span of `全年` in a clause.
-    pub(super) fn whole_year(&self, clause: &Clause) -> Option<NormalizedSpan> {
-        clause
-            .tokens
-            .clone()
-            .find(|&t| self.token_word(t).roles.has(Roles::WHOLE_YEAR))
+    /// The span of `全年` in a clause, or in one before it in its sentence (`全年新开工改造…，
+    /// 完成…任务`).
+    pub(super) fn whole_year(&self, clause: usize) -> Option<NormalizedSpan> {
+        let sentence = self.clauses[clause].sentence;
+        self.clauses[..=clause]
+            .iter()
+            .rev()
+            .take_while(|c| c.sentence == sentence)
+            .find_map(|c| {
+                c.tokens
+                    .clone()
+                    .find(|&t| self.token_word(t).roles.has(Roles::WHOLE_YEAR))
+            })
             .map(|t| self.document.tokens()[t].span)
     }
 
     /// The year `全年` stands for: the publication's for a plan; for an achievement, the last
-    /// past year the document names before it (a bulletin's `2023年`).
+    /// past year the document names before it (a bulletin's `2023年`), not one a period starts
+    /// from (`2020年以来`).
     pub(super) fn whole_year_when(&self, span: NormalizedSpan, status: Status) -> Option<When> {
         let published = self.published?;
         let year = match status {
@@ -873,7 +876,10 @@ impl<'a> Reader<'a> {
                     .partition_point(|d| d.span.start < span.start);
                 let date = self.date_spans[..before].iter().rev().find(|d| {
                     let date = &self.dates[d.index];
-                    date.granularity == Granularity::Year && !date.anchored && self.is_past(d.index)
+                    date.granularity == Granularity::Year
+                        && date.role != DateRole::Since
+                        && !date.anchored
+                        && self.is_past(d.index)
                 })?;
                 self.dates[date.index]
                     .to
@@ -1045,7 +1051,10 @@ impl<'a> Reader<'a> {
         if cues.in_progress && !cues.planned {
             return Some(Status::InProgress);
         }
-        if cues.planned || context.time.is_some_and(|t| self.is_future(t)) {
+        // `三、2024年重点工作 … 全年新开工改造…1000个以上`: a year not over yet is planned for.
+        let year_ahead = context.setting.is_some_and(|t| self.is_current(t))
+            && self.whole_year(context.clause_index).is_some();
+        if cues.planned || year_ahead || context.time.is_some_and(|t| self.is_future(t)) {
             let forecast_now = cues.modality == Some(Modality::Forecast)
                 && context.time.is_some_and(|t| {
                     self.is_current(t) && self.dates[t].role != DateRole::Deadline
@@ -1148,13 +1157,14 @@ impl<'a> Reader<'a> {
                 })
             }
         };
+        let whole_year = self.whole_year(context.clause_index);
         let statement = Statement {
             clause: context.clause_index,
             figures: Vec::new(),
             metric: metric.filter(|m| m.len() >= 2),
             anaphor: false,
             subject,
-            time: context.own_time.or(context.time),
+            time: context.time_of(Some(status), whole_year),
             status: Some(status),
             modality: context.cues.modality,
             goal: false,
@@ -1162,7 +1172,7 @@ impl<'a> Reader<'a> {
             detail: false,
             opens_with_verb: false,
             more: Vec::new(),
-            whole_year: None,
+            whole_year,
             evidence: NormalizedSpan {
                 start: context.evidence_start,
                 end: clause.span.end,
@@ -1227,6 +1237,19 @@ pub(super) struct Context {
     pub(super) time: Option<usize>,
     pub(super) subject: Option<SubjectRef>,
     pub(super) evidence_start: usize,
+}
+
+impl Context {
+    /// The date a statement of the clause is set at: its own; with `全年`, no other, since that
+    /// names the year (`下半年…，力争全年…增长4%左右`); for an achievement, the setting; else the
+    /// time it inherits.
+    fn time_of(&self, status: Option<Status>, whole_year: Option<NormalizedSpan>) -> Option<usize> {
+        match (status, whole_year) {
+            (_, Some(_)) => self.own_time,
+            (Some(Status::Achieved), None) => self.own_time.or(self.setting),
+            _ => self.own_time.or(self.time),
+        }
+    }
 }
 
 /// A change figure with no metric of its own (`同比增长16.3%`) belongs to the statement before
