@@ -455,16 +455,22 @@ mod tests {
             ),
             [("老旧小区改造任务".into(), Status::Achieved, year("2023-12-31"))]
         );
+        // A heading's year sets the time of the paragraphs under it, up to the next heading.
         assert_eq!(
             deadlines(
-                "2024年，全年新开工改造城镇老旧小区1000个以上。",
+                "三、2024年重点工作\n推进城市更新。全年新开工改造城镇老旧小区1000个以上，\
+                 完成驷马桥、五块石、沙河堡等片区的城市更新任务。\n四、其他\n\
+                 全年新建学校12所。",
                 "2024-01-22"
             ),
-            [(
-                "新开工改造城镇老旧小区".into(),
-                Status::Planned,
-                year("2024-12-31")
-            )]
+            [
+                (
+                    "新开工改造城镇老旧小区".into(),
+                    Status::Planned,
+                    year("2024-12-31")
+                ),
+                ("城市更新任务".into(), Status::Planned, year("2024-12-31")),
+            ]
         );
     }
 

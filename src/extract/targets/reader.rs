@@ -247,6 +247,9 @@ impl<'a> Reader<'a> {
         // the past year is a report.
         let mut paragraph_last_time: Option<(usize, usize)> = None;
         let mut previous_sentence: Option<usize> = None;
+        // The date of the section's heading (`三、2024年重点工作`), which sets the time of the
+        // paragraphs under it that name none.
+        let mut section_time: Option<usize> = None;
         let mut clause_cues: Vec<Cues> = Vec::new();
         let mut clause_index = 0;
         while clause_index < self.clauses.len() {
@@ -255,6 +258,10 @@ impl<'a> Reader<'a> {
             // The sentences skipped, with no figure, date or place to link, ended any list.
             if previous_sentence.is_some_and(|previous| previous + 1 != sentence) {
                 paragraph_planned = None;
+            }
+            let skipped = previous_sentence.map_or(0, |previous| previous + 1)..=sentence;
+            if skipped.into_iter().any(|s| is_heading(self.document, s)) {
+                section_time = None;
             }
             previous_sentence = Some(sentence);
             if !self.dated[sentence] && !self.list_items[sentence] && !self.has_task(sentence) {
@@ -378,11 +385,7 @@ impl<'a> Reader<'a> {
                     own_cues,
                     own_time: time,
                     time: inherited_time,
-                    setting: sentence_time.or_else(|| {
-                        paragraph_last_time
-                            .filter(|&(p, _)| p == paragraph)
-                            .map(|(_, t)| t)
-                    }),
+                    setting: setting(sentence_time, paragraph_last_time, section_time, paragraph),
                     setting_in_sentence: sentence_time.is_some(),
                     subject,
                     evidence_start,
@@ -435,12 +438,11 @@ impl<'a> Reader<'a> {
             merge_details(&mut statements[sentence_statements..]);
             // A plan carries over `；` to the next item of its list; `。` or a sentence set in
             // the past ends it. `预计` of the past is an estimate, no plan.
-            let setting = sentence_time.or_else(|| {
-                paragraph_last_time
-                    .filter(|&(p, _)| p == paragraph)
-                    .map(|(_, t)| t)
-            });
-            let past = setting.is_some_and(|t| self.is_past(t));
+            let past = setting(sentence_time, paragraph_last_time, section_time, paragraph)
+                .is_some_and(|t| self.is_past(t));
+            if is_heading(self.document, sentence) {
+                section_time = sentence_time;
+            }
             let listed = self.list_items[sentence];
             paragraph_planned = (listed
                 && (cues.planned && !(past && cues.modality == Some(Modality::Forecast))
@@ -1326,6 +1328,39 @@ pub(super) fn is_blank(text: &str) -> bool {
 
 pub(super) fn is_cjk_punctuation(c: char) -> bool {
     matches!(c, '\u{3000}'..='\u{303F}' | '\u{FF00}'..='\u{FF0F}' | '\u{FF1A}'..='\u{FF20}' | '“' | '”' | '‘' | '’' | '—' | '…' | '·')
+}
+
+/// The time a clause is set in: its sentence's, else its paragraph's latest, else its
+/// section's.
+fn setting(
+    sentence_time: Option<usize>,
+    paragraph_last_time: Option<(usize, usize)>,
+    section_time: Option<usize>,
+    paragraph: usize,
+) -> Option<usize> {
+    sentence_time
+        .or_else(|| {
+            paragraph_last_time
+                .filter(|&(p, _)| p == paragraph)
+                .map(|(_, t)| t)
+        })
+        .or(section_time)
+}
+
+/// The longest heading (`三、2024年重点工作`) read as one: a whole line of no more characters.
+const HEADING_CHARS: usize = 30;
+
+/// Whether a sentence is a heading: a short line of its own that no punctuation ends.
+fn is_heading(document: &Document, sentence: usize) -> bool {
+    let span = document.sentences()[sentence].span;
+    let chars = document.normalized_chars();
+    let line_break = |c: Option<&char>| c.is_none_or(|&c| c == '\n');
+    span.len() <= HEADING_CHARS
+        && line_break(span.start.checked_sub(1).and_then(|i| chars.get(i)))
+        && line_break(chars[span.end..].iter().find(|c| **c != ' ' && **c != '\r'))
+        && chars[span.start..span.end]
+            .last()
+            .is_some_and(|&c| !is_blank(&c.to_string()))
 }
 
 /// Whether a sentence ends in `；`, as an item of a list does.
