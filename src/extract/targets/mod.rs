@@ -506,6 +506,11 @@ mod tests {
                 "西黄村、衙门口、北辛安等",
                 SubjectSource::List,
             ),
+            (
+                "朝阳区召开会议。地铁3号线一期主体结构施工正在加快推进，预计2024年底前开通试运营。",
+                "地铁3号线",
+                SubjectSource::Sentence,
+            ),
         ];
         for &(text, name, from) in cases {
             let target = only(text);

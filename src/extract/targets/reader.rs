@@ -647,7 +647,8 @@ impl<'a> Reader<'a> {
         SubjectRef::List(span, list.iter().map(|p| p.index).collect())
     }
 
-    /// Whether a place may own a target: a division, or a zone, park or port.
+    /// Whether a place may own a target: a division, or a zone, park, port or line
+    /// (`地铁3号线一期…预计2024年底前开通试运营`).
     pub(super) fn is_subject_place(&self, place: usize) -> bool {
         matches!(
             self.places[place].kind,
@@ -658,6 +659,7 @@ impl<'a> Reader<'a> {
                 | PlaceKind::Zone
                 | PlaceKind::Park
                 | PlaceKind::Port
+                | PlaceKind::Line
                 | PlaceKind::Region
         )
     }
