@@ -553,6 +553,8 @@ mod tests {
             "今年上半年，全区一般公共预算收入完成286.4亿元，同比下降4.7%。",
             "碑林区、新城区、莲湖区三个中心城区参加了评比。",
             "培育3至5家营业收入超10亿元的企业的经验值得推广。",
+            // An estimate of a past year, in a sentence after the one that dates it.
+            "过去一年，全市经济运行回升向好。预计全年地区生产总值达到2.2万亿元左右。",
         ] {
             assert_eq!(link(text, "2021-12-09").0, Vec::new(), "{text}");
         }

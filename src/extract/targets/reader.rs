@@ -1046,9 +1046,12 @@ impl<'a> Reader<'a> {
         }
         // In the past, `预计` estimates: `过去一年…预计全年地区生产总值达到2.2万亿元`.
         let plans = own.planned && own.modality != Some(Modality::Forecast);
-        // A past date of the paragraph does not outweigh the sentence's own plan words.
+        // A past date of the paragraph does not outweigh the sentence's own plan words, bar
+        // an estimate (`过去一年，… 预计全年地区生产总值达到2.2万亿元左右`).
         let past = context.setting.is_some_and(|t| self.is_past(t))
-            && (context.setting_in_sentence || !cues.planned);
+            && (context.setting_in_sentence
+                || !cues.planned
+                || own.modality == Some(Modality::Forecast));
         if past && !plans {
             return done.then_some(Status::Achieved);
         }
