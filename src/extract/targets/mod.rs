@@ -415,6 +415,19 @@ mod tests {
         assert_eq!(metric(&target), "城镇新增就业");
         assert_eq!(exact_values(&target), ["250000"]);
         assert_eq!(target.actual.map(|a| a.exact).as_deref(), Some("273000"));
+        // A goal set for a period is due at its end, not when it was met.
+        let (found, _) = link(
+            "截至今年9月底，全区累计建设筹措保障性租赁住房约6.3万套（间），\
+             提前完成“十四五”确定的6万套（间）目标。",
+            "2023-10-20",
+        );
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(exact_values(&found[0]), ["60000"]);
+        assert_eq!(found[0].status, Status::Achieved);
+        assert_eq!(
+            found[0].period.as_ref().and_then(|p| p.to.as_deref()),
+            Some("2025-12-31")
+        );
     }
 
     #[test]

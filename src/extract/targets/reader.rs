@@ -765,7 +765,10 @@ impl<'a> Reader<'a> {
                 metric,
                 anaphor,
                 subject: context.subject.clone(),
-                time: context.time_of(status, whole_year),
+                time: context
+                    .own_time
+                    .or_else(|| goal.then(|| self.goal_period(clause, start)).flatten())
+                    .or_else(|| context.time_of(status, whole_year)),
                 status,
                 modality: context.cues.modality,
                 goal,
@@ -824,6 +827,15 @@ impl<'a> Reader<'a> {
             }
         }
         start
+    }
+
+    /// The period named before a goal's figure, which the goal was set for: `“十四五”` of
+    /// `提前完成“十四五”确定的6万套（间）目标`.
+    fn goal_period(&self, clause: &Clause, figure: usize) -> Option<usize> {
+        self.date_spans[clause.dates.clone()]
+            .iter()
+            .find(|d| d.span.end <= figure && self.dates[d.index].role == DateRole::Period)
+            .map(|d| d.index)
     }
 
     /// Whether a figure is followed by the goal it met: `25万人的年度目标任务`.
