@@ -82,6 +82,14 @@ pub enum Role {
     Multiple,
 }
 
+impl Role {
+    /// Whether the figure relates a value to another one (`增长16.3%`, `翻了一番`), so that
+    /// without a metric of its own it belongs to the figure stated before it.
+    pub fn is_relative(self) -> bool {
+        matches!(self, Role::Change | Role::Multiple)
+    }
+}
+
 /// Direction of a change.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -410,7 +418,13 @@ fn read<'u>(text: &Text<'u>, number: &Number) -> Option<Reading<'u>> {
     let mut inner_comparator = number.approximate.then_some(Comparator::Over);
     let mut unit: Option<UnitUse<'u>> = None;
 
-    if let Some((prefix_start, per)) = per_prefix_before(chars, start) {
+    if let Some((prefix_start, doubled)) = doubling(chars, start, end, stated) {
+        // `翻一番`, `翻两番`: doubled n times, so 2ⁿ times as much.
+        start = prefix_start;
+        end += 1;
+        stated = NumberValue::Exact(doubled);
+        unit = Some(UnitUse::of(units.suffix_at(&['倍'], 0)?.0));
+    } else if let Some((prefix_start, per)) = per_prefix_before(chars, start) {
         // 百分之X is X %, 千分之X is X/10 %, 万分之X is X/100 %.
         start = prefix_start;
         unit = Some(percent_unit(units, Decimal::from_int(100), per)?);
@@ -459,6 +473,29 @@ fn read<'u>(text: &Text<'u>, number: &Number) -> Option<Reading<'u>> {
         inner_comparator,
         high: None,
     })
+}
+
+/// `翻一番`, `翻了两番`: where the phrase starts, and the multiple that doubling `times` times
+/// makes, for a number of doublings between `翻` (`翻了`) and `番`.
+fn doubling(
+    chars: &[char],
+    start: usize,
+    end: usize,
+    times: NumberValue,
+) -> Option<(usize, Decimal)> {
+    if chars.get(end) != Some(&'番') {
+        return None;
+    }
+    let prefix_start = match chars[..start] {
+        [.., '翻', '了'] => start - 2,
+        [.., '翻'] => start - 1,
+        _ => return None,
+    };
+    let times = times
+        .exact()?
+        .as_integer()
+        .filter(|n| (1..=10).contains(n))?;
+    Some((prefix_start, Decimal::from_int(1 << times)))
 }
 
 /// The unit after a number. A count word before a currency is part of it (`20个比特币`), and
@@ -883,6 +920,8 @@ mod tests {
             ("占三成半。", "三成半", "35", "%"),
             ("打9.9折。", "9.9折", "99", "%"),
             ("增长1.5倍。", "1.5倍", "1.5", "times"),
+            ("较2020年翻一番以上。", "翻一番", "2", "times"),
+            ("经济总量翻了两番。", "翻了两番", "4", "times"),
             ("完成全部172个。", "172个", "172", "count"),
             ("召开3次会议。", "3次", "3", "count"),
             ("共有一百七十二家企业。", "一百七十二家", "172", "count"),

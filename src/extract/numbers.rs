@@ -115,8 +115,14 @@ pub fn find(document: &Document) -> Vec<Number> {
         |t: &Token| matches!(chars[t.span.end - 1], '到' | '至') && t.span.end - t.span.start == 2;
     // Decided before parsing, since it is the common case: a numeral inside a word (`统一`,
     // `重点`), or at the start of a word that goes on with other characters (`一些`, `十分`).
+    // `翻一番`, `翻了两番`: a word that holds its count of doublings.
+    let counts_doublings = |start: usize| {
+        matches!(chars[..start], [.., '翻'] | [.., '翻', '了'])
+            && chars.get(start + 1) == Some(&'番')
+    };
     let starts_inside_word = |start: usize| {
-        is_chinese_numeral(chars[start])
+        !counts_doublings(start)
+            && is_chinese_numeral(chars[start])
             && word_at(start).is_some_and(|t| {
                 let tag = t.tag.as_str();
                 let goes_on_with_letters = t.span.end > start + 1
@@ -135,7 +141,8 @@ pub fn find(document: &Document) -> Vec<Number> {
         let end = number.span.end;
         // A number may end inside a word of time (`九年`), which names it, not another thing,
         // and in a word its magnitude starts (`万人` of `27.3万人`).
-        is_chinese_numeral(chars[end - 1])
+        !counts_doublings(number.span.start)
+            && is_chinese_numeral(chars[end - 1])
             && word_at(end - 1).is_some_and(|t| {
                 t.span.end > end
                     && !is_numeral_word(t.tag.as_str())

@@ -431,6 +431,17 @@ mod tests {
     }
 
     #[test]
+    fn a_comparison_is_no_metric_and_a_doubling_without_one_is_a_change() {
+        let target = only("到2035年，人均地区生产总值较2020年翻一番以上。");
+        assert_eq!(metric(&target), "人均地区生产总值");
+        assert_eq!(exact_values(&target), ["2"]);
+        assert_eq!(target.values[0].unit.as_deref(), Some("times"));
+        let target = only("今年村集体经济收入预计超过60万元，比2021年翻了一番。");
+        assert_eq!(metric(&target), "村集体经济收入");
+        assert_eq!(exact_values(&target), ["600000"]);
+    }
+
+    #[test]
     fn the_whole_year_is_the_year_reported_on_or_the_year_ahead() {
         let deadlines = |text: &str, published: &str| -> Vec<(String, Status, Option<String>)> {
             link(text, published)

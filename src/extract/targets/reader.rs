@@ -10,7 +10,7 @@ use super::{Modality, Report, Status, SubjectSource, Target, When};
 use crate::calendar::Day;
 use crate::document::Document;
 use crate::extract::dates::{DateMention, DateRole, Granularity};
-use crate::extract::figures::{Figure, Role};
+use crate::extract::figures::Figure;
 use crate::extract::places::{Place, PlaceKind};
 use crate::normalize::is_han;
 use crate::offsets::NormalizedSpan;
@@ -536,11 +536,7 @@ impl<'a> Reader<'a> {
             return false;
         }
         let chars = self.document.normalized_chars();
-        let tokens = self.document.tokens();
-        let before = tokens.partition_point(|t| t.span.end <= span.start);
-        let compared = before > 0
-            && tokens[before - 1].span.end == span.start
-            && self.token_word(before - 1).roles.has(Roles::COMPARE);
+        let compared = self.comparison_start(span).is_some();
         // `年初确定的`, `8月31日至9月5日举行的服贸会`.
         let after = &chars[span.end..chars.len().min(span.end + 4)];
         let qualifies = after.iter().take_while(|&&c| is_han(c)).any(|&c| c == '的');
@@ -553,6 +549,16 @@ impl<'a> Reader<'a> {
             .find(|&&c| c == '《' || c == '》')
             == Some(&'《');
         !(compared || qualifies || in_title)
+    }
+
+    /// Where the word of comparison starts that a date follows (`较` of `较2020年翻一番`).
+    fn comparison_start(&self, date: NormalizedSpan) -> Option<usize> {
+        let tokens = self.document.tokens();
+        let before = tokens.partition_point(|t| t.span.end <= date.start);
+        (before > 0
+            && tokens[before - 1].span.end == date.start
+            && self.token_word(before - 1).roles.has(Roles::COMPARE))
+        .then(|| tokens[before - 1].span.start)
     }
 
     /// Whether a date lies wholly before publication.
@@ -744,7 +750,7 @@ impl<'a> Reader<'a> {
             // before it; one planned by a date of its own (`到2025年将再新增约8000套`) a target.
             let changes_only = group
                 .iter()
-                .all(|f| self.figures[f.index].role == Role::Change);
+                .all(|f| self.figures[f.index].role.is_relative());
             let planned = matches!(status, Some(Status::Planned | Status::InProgress))
                 && context.own_time.is_some();
             if metric.is_some_and(|m| self.is_bare_verb(clause, m))
@@ -805,7 +811,12 @@ impl<'a> Reader<'a> {
             end: figure,
         };
         let mut start = previous_end;
-        for located in self.within(&self.date_spans, span).iter().chain(
+        // Not a date compared with (`人均地区生产总值较2020年翻一番`): the metric precedes it.
+        let dates = self.within(&self.date_spans, span);
+        let uncompared = dates
+            .iter()
+            .filter(|d| self.comparison_start(d.span).is_none());
+        for located in uncompared.chain(
             self.within(&self.place_spans, span)
                 .iter()
                 .filter(|p| self.is_subject_place(p.index)),
@@ -969,8 +980,20 @@ impl<'a> Reader<'a> {
         end: usize,
         next: usize,
     ) -> Option<NormalizedSpan> {
+        // The comparison (`较2020年`) ends the metric before the figure.
+        let compared = self
+            .within(
+                &self.date_spans,
+                NormalizedSpan {
+                    start: pre_start,
+                    end: start,
+                },
+            )
+            .iter()
+            .find_map(|d| self.comparison_start(d.span))
+            .unwrap_or(start);
         let trimmed = self.trim(
-            self.tokens_in(clause, pre_start, start),
+            self.tokens_in(clause, pre_start, compared),
             Roles::LEAD | Roles::PLANNED | Roles::SCOPE,
             Roles::LINK | Roles::LEAD | Roles::PLANNED,
         );
@@ -1271,8 +1294,8 @@ impl Context {
     }
 }
 
-/// A change figure with no metric of its own (`同比增长16.3%`) belongs to the statement before
-/// it in the sentence.
+/// A change figure with no metric of its own (`同比增长16.3%`, `比2021年翻了一番`) belongs to
+/// the statement before it in the sentence.
 pub(super) fn attach_changes(statements: &mut [Statement], figures: &[Figure]) {
     let mut index = 1;
     while index < statements.len() {
@@ -1283,7 +1306,7 @@ pub(super) fn attach_changes(statements: &mut [Statement], figures: &[Figure]) {
             && statement
                 .figures
                 .iter()
-                .all(|&f| figures[f].role == Role::Change);
+                .all(|&f| figures[f].role.is_relative());
         if is_bare_change && statements[index - 1].change.is_none() {
             let (figure, end) = (statement.figures[0], statement.evidence.end);
             let previous = &mut statements[index - 1];
