@@ -431,6 +431,21 @@ mod tests {
     }
 
     #[test]
+    fn a_clause_that_says_the_work_is_done_makes_the_figures_before_it_achieved() {
+        let (found, _) = link(
+            "全区对2号大街、6号大街、学源街等15条道路实施综合整治，整治工作已于5月底全部完成。",
+            "2023-06-20",
+        );
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(exact_values(&found[0]), ["15"]);
+        assert_eq!(found[0].status, Status::Achieved);
+        assert_eq!(
+            found[0].deadline.as_ref().and_then(|d| d.to.as_deref()),
+            Some("2023-05-31")
+        );
+    }
+
+    #[test]
     fn a_comparison_is_no_metric_and_a_doubling_without_one_is_a_change() {
         let target = only("到2035年，人均地区生产总值较2020年翻一番以上。");
         assert_eq!(metric(&target), "人均地区生产总值");

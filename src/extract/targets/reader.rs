@@ -320,6 +320,8 @@ impl<'a> Reader<'a> {
             let (mut time_start, mut subject_start) = (usize::MAX, usize::MAX);
             // A clause without figures that plans by a date of its own: clause, date, modality.
             let mut sentence_plan: Option<(usize, usize, Option<Modality>)> = None;
+            // A clause without figures that says the work is done, and when: clause, date.
+            let mut sentence_done: Option<(usize, usize)> = None;
             while clause_index < self.clauses.len()
                 && self.clauses[clause_index].sentence == sentence
             {
@@ -403,6 +405,11 @@ impl<'a> Reader<'a> {
                 if figures.is_empty() && own.planned && time.is_some_and(|t| self.is_future(t)) {
                     sentence_plan = Some((clause_index, time.expect("a time"), own.modality));
                 }
+                if figures.is_empty() && own.achieved && !own.planned {
+                    if let Some(time) = time.filter(|&t| !self.is_future(t)) {
+                        sentence_done = Some((clause_index, time));
+                    }
+                }
                 let lists_places = !clause.places.is_empty();
                 if (own.achieved || own.completion) && self.names_goal(clause) && !lists_places {
                     if let Some(report) = statements[sentence_statements..]
@@ -416,6 +423,16 @@ impl<'a> Reader<'a> {
                     }
                 }
                 clause_index += 1;
+            }
+            if let Some((done, time)) = sentence_done {
+                // `…等15条道路实施综合整治，整治工作已于5月底全部完成`: the figures reported
+                // before were the work done, by then.
+                for statement in &mut statements[sentence_statements..] {
+                    if statement.status.is_none() && statement.clause < done {
+                        statement.status = Some(Status::Achieved);
+                        statement.time = statement.time.or(Some(time));
+                    }
+                }
             }
             if let Some(plan) = sentence_plan {
                 // `…新建管廊约18.5公里，计划于2026年6月前建成投用`: the plan and its date
@@ -493,7 +510,10 @@ impl<'a> Reader<'a> {
             let completes = word.roles.has(Roles::COMPLETION)
                 && !next.is_some_and(|next| next.roles.has(Roles::CONDITION));
             cues.achieved |= word.roles.has(Roles::ACHIEVED) || (perfect && completes);
-            perfect = word.roles.has(Roles::PERFECT) || (perfect && word.roles.has(Roles::LEAD));
+            // `已于5月底全部完成`: a date between keeps it.
+            let tag = self.document.tokens()[token].tag.as_bytes().first();
+            perfect = word.roles.has(Roles::PERFECT)
+                || (perfect && (word.roles.has(Roles::LEAD) || matches!(tag, Some(b'm' | b't'))));
             done |= completes || word.roles.has(Roles::ACHIEVED);
             cues.completion |= completes;
             cues.in_progress |= word.roles.has(Roles::IN_PROGRESS);
