@@ -166,6 +166,7 @@ impl Document {
             start: original.start,
             end: original.end,
             sentence: self.sentence_at(span.start),
+            normalized: span,
         }
     }
 

@@ -10,7 +10,7 @@ use crate::extract::figures::Figure;
 use crate::extract::places::Place;
 use crate::extract::sectors::{Sector, SectorSystem};
 use crate::extract::targets::{Report, Target};
-use crate::offsets::OriginalSpan;
+use crate::offsets::{NormalizedSpan, OriginalSpan};
 
 /// Version of the record format, written in every record.
 pub const SCHEMA_VERSION: u32 = 3;
@@ -135,6 +135,10 @@ pub struct Mention {
     pub end: usize,
     /// Index of the sentence that holds the start.
     pub sentence: usize,
+    /// The same span in the normalised text, which later stages read; not written out, since
+    /// the output's offsets are the original's.
+    #[serde(skip)]
+    pub normalized: NormalizedSpan,
 }
 
 /// Where a document came from.

@@ -134,10 +134,7 @@ impl<'a> Reader<'a> {
         published: Option<Day>,
     ) -> Reader<'a> {
         let locate = |mention: &Mention, index| Located {
-            span: document.to_normalized(crate::offsets::OriginalSpan {
-                start: mention.start,
-                end: mention.end,
-            }),
+            span: mention.normalized,
             index,
         };
         let figure_spans: Vec<Located> = figures
@@ -170,23 +167,11 @@ impl<'a> Reader<'a> {
         let list_items: Vec<bool> = (0..document.sentences().len())
             .map(|sentence| ends_list_item(document, sentence))
             .collect();
-        let mut token_words = vec![Word::default(); document.tokens().len()];
-        for (index, sentence) in document.sentences().iter().enumerate() {
-            relevant[index] |= list_items[index];
-            if relevant[index] {
-                let chars = document.normalized_chars();
-                for (token, found) in document.tokens()[sentence.tokens.clone()]
-                    .iter()
-                    .zip(&mut token_words[sentence.tokens.clone()])
-                {
-                    // Most words start with a character no cue word starts with.
-                    if words.may_start(chars[token.span.start]) {
-                        *found = words.word(document.token_text(token));
-                    }
-                }
-            }
+        for (relevant, &listed) in relevant.iter_mut().zip(&list_items) {
+            *relevant |= listed;
         }
-        let mut clauses = clauses(document, &relevant);
+        let mut token_words = vec![Word::default(); document.tokens().len()];
+        let mut clauses = clauses(document, &relevant, words, &mut token_words);
         // One sweep over clauses and entities, both in text order.
         let (mut figure, mut date, mut place) = (0, 0, 0);
         for clause in &mut clauses {
@@ -480,6 +465,11 @@ impl<'a> Reader<'a> {
         &spans[from..to]
     }
 
+    /// Whether a token is white space or punctuation, which jieba tags `x`.
+    fn is_blank_token(&self, token: usize) -> bool {
+        self.document.tokens()[token].tag.as_str() == "x" && is_blank(self.token_text(token))
+    }
+
     pub(super) fn token_text(&self, token: usize) -> &str {
         self.document.token_text(&self.document.tokens()[token])
     }
@@ -500,6 +490,16 @@ impl<'a> Reader<'a> {
                 continue;
             }
             let word = self.token_word(token);
+            // `已于5月底全部完成`: a date between keeps `已`.
+            let in_date = || {
+                let tag = self.document.tokens()[token].tag.as_bytes().first();
+                matches!(tag, Some(b'm' | b't'))
+            };
+            // Most words have no role: they only end a `已`.
+            if word.roles.0 == 0 && word.modality.is_none() {
+                perfect = perfect && in_date();
+                continue;
+            }
             let next = (token + 1 < tokens.end).then(|| self.token_word(token + 1));
             // `已争取…资金`: obtained, not striven for; `超额完成…年度目标`: a goal met, no
             // plan.
@@ -510,10 +510,8 @@ impl<'a> Reader<'a> {
             let completes = word.roles.has(Roles::COMPLETION)
                 && !next.is_some_and(|next| next.roles.has(Roles::CONDITION));
             cues.achieved |= word.roles.has(Roles::ACHIEVED) || (perfect && completes);
-            // `已于5月底全部完成`: a date between keeps it.
-            let tag = self.document.tokens()[token].tag.as_bytes().first();
             perfect = word.roles.has(Roles::PERFECT)
-                || (perfect && (word.roles.has(Roles::LEAD) || matches!(tag, Some(b'm' | b't'))));
+                || (perfect && (word.roles.has(Roles::LEAD) || in_date()));
             done |= completes || word.roles.has(Roles::ACHIEVED);
             cues.completion |= completes;
             cues.in_progress |= word.roles.has(Roles::IN_PROGRESS);
@@ -640,7 +638,7 @@ impl<'a> Reader<'a> {
             }
             if !(word.roles.has(Roles::LEAD)
                 || word.roles.has(Roles::PLANNED)
-                || is_blank(self.token_text(token)))
+                || self.is_blank_token(token))
             {
                 return None;
             }
@@ -1076,7 +1074,7 @@ impl<'a> Reader<'a> {
         let mut from = 0;
         let mut to = tokens.len();
         let is = |token: usize, roles: u32| {
-            is_blank(self.token_text(token)) || self.token_word(token).roles.has(roles)
+            self.is_blank_token(token) || self.token_word(token).roles.has(roles)
         };
         while from < to && is(tokens[from], front) {
             from += 1;
@@ -1382,8 +1380,11 @@ pub(super) fn ends_clause(c: char) -> bool {
 
 /// Whether a token is white space or punctuation.
 pub(super) fn is_blank(text: &str) -> bool {
-    text.chars()
-        .all(|c| c.is_whitespace() || c.is_ascii_punctuation() || is_cjk_punctuation(c))
+    text.chars().all(is_blank_char)
+}
+
+fn is_blank_char(c: char) -> bool {
+    c.is_whitespace() || c.is_ascii_punctuation() || is_cjk_punctuation(c)
 }
 
 pub(super) fn is_cjk_punctuation(c: char) -> bool {
@@ -1420,7 +1421,7 @@ fn is_heading(document: &Document, sentence: usize) -> bool {
         && line_break(chars[span.end..].iter().find(|c| **c != ' ' && **c != '\r'))
         && chars[span.start..span.end]
             .last()
-            .is_some_and(|&c| !is_blank(&c.to_string()))
+            .is_some_and(|&c| !is_blank_char(c))
 }
 
 /// Whether a sentence ends in `；`, as an item of a list does.
@@ -1435,28 +1436,38 @@ fn ends_list_item(document: &Document, sentence: usize) -> bool {
     )
 }
 
-/// The clauses of a document's relevant sentences, each with its paragraph (line) number.
-pub(super) fn clauses(document: &Document, relevant: &[bool]) -> Vec<Clause> {
+/// The clauses of a document's relevant sentences, each with its paragraph (line) number; and,
+/// in the same pass over their tokens, each token's cue word in `token_words`.
+pub(super) fn clauses(
+    document: &Document,
+    relevant: &[bool],
+    words: &Vocabulary,
+    token_words: &mut [Word],
+) -> Vec<Clause> {
     let chars = document.normalized_chars();
     let tokens = document.tokens();
     let mut clauses = Vec::new();
     let mut paragraph = 0;
-    let mut counted_to = 0;
+    let mut previous_end = 0;
     for (index, sentence) in document.sentences().iter().enumerate() {
+        // Paragraph numbers are only compared, so a line break between two sentences (they
+        // never hold one) is all that counts, not how many.
+        paragraph += usize::from(chars[previous_end..sentence.span.start].contains(&'\n'));
+        previous_end = sentence.span.end;
         if !relevant[index] {
             continue;
         }
-        paragraph += chars[counted_to..sentence.span.start]
-            .iter()
-            .filter(|&&c| c == '\n')
-            .count();
-        counted_to = sentence.span.start;
         let (mut start, mut first) = (sentence.span.start, sentence.tokens.start);
         for token in sentence.tokens.clone() {
             let span = tokens[token].span;
+            let c = chars[span.start];
+            // Most words start with a character no cue word starts with.
+            if words.may_start(c) {
+                token_words[token] = words.word(document.token_text(&tokens[token]));
+            }
             let last = token + 1 == sentence.tokens.end;
             // jieba gives punctuation a token of its own.
-            if last || (span.len() == 1 && ends_clause(chars[span.start])) {
+            if last || (span.len() == 1 && ends_clause(c)) {
                 let end = if last { sentence.span.end } else { span.end };
                 clauses.push(Clause {
                     span: NormalizedSpan { start, end },
