@@ -109,7 +109,7 @@ pub fn find(document: &Document) -> Vec<Number> {
         let index = tokens.partition_point(|t| t.span.end <= position);
         tokens.get(index).filter(|t| t.span.start <= position)
     };
-    let is_numeral_word = |tag: &str| matches!(tag, "m" | "mq" | "q");
+    let is_numeral_word = |tag: &[u8]| matches!(tag, b"m" | b"mq" | b"q");
     // jieba joins a range's connector to its first number (`三到/v 五家`).
     let joins_a_connector =
         |t: &Token| matches!(chars[t.span.end - 1], '到' | '至') && t.span.end - t.span.start == 2;
@@ -124,16 +124,16 @@ pub fn find(document: &Document) -> Vec<Number> {
         !counts_doublings(start)
             && is_chinese_numeral(chars[start])
             && word_at(start).is_some_and(|t| {
-                let tag = t.tag.as_str();
+                let tag = t.tag.as_bytes();
                 let goes_on_with_letters = t.span.end > start + 1
-                    && tag != "t"
+                    && tag != b"t"
                     && !joins_a_connector(t)
                     && chars[start..t.span.end]
                         .iter()
                         .any(|&c| !is_chinese_numeral(c));
                 // Words of time hold real numbers (`近三年`, `九年`).
                 !is_numeral_word(tag)
-                    && tag != "t"
+                    && tag != b"t"
                     && (t.span.start < start || goes_on_with_letters)
             })
     };
@@ -145,8 +145,8 @@ pub fn find(document: &Document) -> Vec<Number> {
             && is_chinese_numeral(chars[end - 1])
             && word_at(end - 1).is_some_and(|t| {
                 t.span.end > end
-                    && !is_numeral_word(t.tag.as_str())
-                    && t.tag.as_str() != "t"
+                    && !is_numeral_word(t.tag.as_bytes())
+                    && t.tag.as_bytes() != b"t"
                     && !joins_a_connector(t)
                     && !(t.span.start == end - 1 && matches!(chars[end - 1], '万' | '亿'))
             })

@@ -314,7 +314,7 @@ impl Sectors {
                     );
                 is_noun(token)
                     || found.covers(token.span)
-                    || (token.tag.as_str() == "v"
+                    || (token.tag.as_bytes() == b"v"
                         && ends_member
                         && i > 0
                         && is_noun(&tokens[i - 1]))
@@ -400,7 +400,7 @@ impl Sectors {
             while first > 0
                 && at - first < MAX_MODIFIERS
                 && is_noun(&tokens[first - 1])
-                && tokens[first - 1].tag.as_str() != "vn"
+                && tokens[first - 1].tag.as_bytes() != b"vn"
                 && tokens[first - 1].span.end == tokens[first].span.start
             {
                 first -= 1;

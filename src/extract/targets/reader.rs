@@ -122,6 +122,8 @@ pub(super) struct Reader<'a> {
     pub(super) list_items: Vec<bool>,
     /// `0..tokens`, from which runs of token indexes are sliced without allocating.
     pub(super) token_ids: Vec<usize>,
+    /// The roles of each relevant sentence's words together.
+    sentence_roles: Vec<Roles>,
 }
 
 impl<'a> Reader<'a> {
@@ -171,7 +173,14 @@ impl<'a> Reader<'a> {
             *relevant |= listed;
         }
         let mut token_words = vec![Word::default(); document.tokens().len()];
-        let mut clauses = clauses(document, &relevant, words, &mut token_words);
+        let mut sentence_roles = vec![Roles::default(); document.sentences().len()];
+        let mut clauses = clauses(
+            document,
+            &relevant,
+            words,
+            &mut token_words,
+            &mut sentence_roles,
+        );
         // One sweep over clauses and entities, both in text order.
         let (mut figure, mut date, mut place) = (0, 0, 0);
         for clause in &mut clauses {
@@ -197,6 +206,7 @@ impl<'a> Reader<'a> {
             dated,
             list_items,
             token_ids: (0..document.tokens().len()).collect(),
+            sentence_roles,
         }
     }
 
@@ -216,10 +226,7 @@ impl<'a> Reader<'a> {
 
     /// Whether a sentence has a verb that completes a task.
     fn has_task(&self, sentence: usize) -> bool {
-        self.document.sentences()[sentence]
-            .tokens
-            .clone()
-            .any(|t| self.token_word(t).roles.has(Roles::TASK))
+        self.sentence_roles[sentence].has(Roles::TASK)
     }
 
     pub(super) fn targets(&self) -> (Vec<Target>, Vec<Report>) {
@@ -294,10 +301,7 @@ impl<'a> Reader<'a> {
             );
             let first_clause = clause_index;
             let sentence_planned = if states_nothing {
-                self.document.sentences()[sentence]
-                    .tokens
-                    .clone()
-                    .any(|t| self.token_word(t).roles.has(Roles::PLANNED))
+                self.sentence_roles[sentence].has(Roles::PLANNED)
             } else {
                 clause_cues.iter().any(|c| c.planned)
             };
@@ -467,7 +471,7 @@ impl<'a> Reader<'a> {
 
     /// Whether a token is white space or punctuation, which jieba tags `x`.
     fn is_blank_token(&self, token: usize) -> bool {
-        self.document.tokens()[token].tag.as_str() == "x" && is_blank(self.token_text(token))
+        self.document.tokens()[token].tag.as_bytes() == b"x" && is_blank(self.token_text(token))
     }
 
     pub(super) fn token_text(&self, token: usize) -> &str {
@@ -1437,12 +1441,14 @@ fn ends_list_item(document: &Document, sentence: usize) -> bool {
 }
 
 /// The clauses of a document's relevant sentences, each with its paragraph (line) number; and,
-/// in the same pass over their tokens, each token's cue word in `token_words`.
+/// in the same pass over their tokens, each token's cue word in `token_words` and the roles of
+/// a sentence's words together in `sentence_roles`.
 pub(super) fn clauses(
     document: &Document,
     relevant: &[bool],
     words: &Vocabulary,
     token_words: &mut [Word],
+    sentence_roles: &mut [Roles],
 ) -> Vec<Clause> {
     let chars = document.normalized_chars();
     let tokens = document.tokens();
@@ -1463,7 +1469,10 @@ pub(super) fn clauses(
             let c = chars[span.start];
             // Most words start with a character no cue word starts with.
             if words.may_start(c) {
-                token_words[token] = words.word(document.token_text(&tokens[token]));
+                let text = document.token_text(&tokens[token]);
+                let word = words.token_word(c, span.len() == 1, text);
+                sentence_roles[index].0 |= word.roles.0;
+                token_words[token] = word;
             }
             let last = token + 1 == sentence.tokens.end;
             // jieba gives punctuation a token of its own.

@@ -62,6 +62,10 @@ pub(super) struct Vocabulary {
     /// The first characters of the words: most words of a text start with none of them, and
     /// are rejected without hashing.
     first_chars: CharSet,
+    /// The words of one character (`的`, `和`, `将`, `已`), among the commonest of any text,
+    /// looked up by that character; and the first characters of the longer words.
+    single_chars: FxHashMap<char, Word>,
+    longer_first_chars: CharSet,
     /// Anaphors and words of detail, looked up in the text, since jieba splits them
     /// (`这/一/数字`, `总/投资`).
     anaphors: Vec<Vec<char>>,
@@ -117,8 +121,16 @@ impl Vocabulary {
             word.modality = word.modality.or(modality);
             word.scope = word.scope.or(scope);
         }
+        let single_chars = words
+            .iter()
+            .filter(|(text, _)| text.chars().count() == 1)
+            .filter_map(|(text, &word)| Some((text.chars().next()?, word)))
+            .collect();
+        let longer = words.keys().filter(|text| text.chars().count() > 1);
         Ok(Vocabulary {
             first_chars: CharSet::from_chars(words.keys().filter_map(|w| w.chars().next())),
+            longer_first_chars: CharSet::from_chars(longer.filter_map(|w| w.chars().next())),
+            single_chars,
             words,
             anaphors,
             details,
@@ -128,6 +140,18 @@ impl Vocabulary {
     /// A word's roles; none for a word the file lacks.
     pub(super) fn word(&self, text: &str) -> Word {
         self.words.get(text).copied().unwrap_or_default()
+    }
+
+    /// The word of a token of text `text` that starts with `first`, which
+    /// [`Vocabulary::may_start`] accepts; `single` when that is all of it.
+    pub(super) fn token_word(&self, first: char, single: bool, text: &str) -> Word {
+        if single {
+            self.single_chars.get(&first).copied().unwrap_or_default()
+        } else if self.longer_first_chars.contains(first) {
+            self.word(text)
+        } else {
+            Word::default()
+        }
     }
 
     /// Whether a word starting with `c` may be one of the vocabulary's.
