@@ -104,8 +104,8 @@ pub(super) struct Reader<'a> {
     pub(super) dates: &'a [DateMention],
     pub(super) places: &'a [Place],
     pub(super) published: Option<Day>,
-    /// `published` as `YYYY-MM-DD`, to compare with the dates' bounds.
-    pub(super) published_iso: Option<String>,
+    /// Each date against publication, worked out once: the statements ask many times.
+    tenses: Vec<Tense>,
     pub(super) figure_spans: Vec<Located>,
     pub(super) date_spans: Vec<Located>,
     pub(super) place_spans: Vec<Located>,
@@ -188,6 +188,8 @@ impl<'a> Reader<'a> {
             clause.dates = run_within(&date_spans, clause.span, &mut date);
             clause.places = run_within(&place_spans, clause.span, &mut place);
         }
+        // `YYYY-MM-DD`, to compare with the dates' bounds.
+        let published_iso = published.map(|day| day.to_string());
         Reader {
             words,
             document,
@@ -195,7 +197,10 @@ impl<'a> Reader<'a> {
             dates,
             places,
             published,
-            published_iso: published.map(|day| day.to_string()),
+            tenses: dates
+                .iter()
+                .map(|date| Tense::of(date, published_iso.as_deref()))
+                .collect(),
             figure_spans,
             date_spans,
             place_spans,
@@ -257,21 +262,25 @@ impl<'a> Reader<'a> {
             }
             previous_sentence = Some(sentence);
             if !self.dated[sentence] && !self.list_items[sentence] && !self.has_task(sentence) {
-                // Places alone, and no task to do there: only a subject for the paragraph.
-                while let Some(clause) = self
-                    .clauses
-                    .get(clause_index)
-                    .filter(|c| c.sentence == sentence)
-                {
-                    if let Some(SubjectRef::Place(place, ..)) =
-                        self.subject_in(clause, clause.span.end)
-                    {
-                        if self.names_a_jurisdiction(place) {
-                            paragraph_subject = Some((paragraph, place));
+                // Places alone, and no task to do there: only a subject for the paragraph, from
+                // its last clause that names a jurisdiction.
+                let end = clause_index
+                    + self.clauses[clause_index..]
+                        .iter()
+                        .take_while(|c| c.sentence == sentence)
+                        .count();
+                let jurisdiction = self.clauses[clause_index..end].iter().rev().find_map(|c| {
+                    match self.subject_in(c, c.span.end) {
+                        Some(SubjectRef::Place(place, ..)) if self.names_a_jurisdiction(place) => {
+                            Some(place)
                         }
+                        _ => None,
                     }
-                    clause_index += 1;
+                });
+                if let Some(place) = jurisdiction {
+                    paragraph_subject = Some((paragraph, place));
                 }
+                clause_index = end;
                 paragraph_planned = None;
                 continue;
             }
@@ -485,15 +494,14 @@ impl<'a> Reader<'a> {
         let mut in_title = false;
         // `主要目标任务基本完成`: a goal named, then met, plans nothing.
         let mut goal_named = false;
-        let chars = self.document.normalized_chars();
         for token in tokens.clone() {
-            let first = chars[self.document.tokens()[token].span.start];
+            let word = self.token_word(token);
             // The words of a title (`《…远景目标纲要》`) say nothing of the clause.
-            in_title = (in_title || first == '《') && first != '》';
+            in_title = (in_title || word.roles.has(Roles::TITLE_OPEN))
+                && !word.roles.has(Roles::TITLE_CLOSE);
             if in_title {
                 continue;
             }
-            let word = self.token_word(token);
             // `已于5月底全部完成`: a date between keeps `已`.
             let in_date = || {
                 let tag = self.document.tokens()[token].tag.as_bytes().first();
@@ -527,18 +535,7 @@ impl<'a> Reader<'a> {
 
     /// Whether a date lies after publication, or is a deadline not yet past.
     pub(super) fn is_future(&self, date: usize) -> bool {
-        let date = &self.dates[date];
-        let Some(published) = &self.published_iso else {
-            return date.role == DateRole::Deadline;
-        };
-        // A part of a year placed in the publication's year (`年末`, `三季度`) may mean the
-        // year a report is about: only a date that says it lies ahead counts.
-        let placed_in_year = date.relative.as_deref() == Some("P0Y");
-        match (&date.from, &date.to) {
-            (Some(from), _) if from.as_str() > published.as_str() && !placed_in_year => true,
-            (_, Some(to)) => to.as_str() >= published.as_str() && date.role == DateRole::Deadline,
-            _ => false,
-        }
+        self.tenses[date].future
     }
 
     /// Whether a date sets the time of its clause. Not a date that qualifies a noun
@@ -585,20 +582,12 @@ impl<'a> Reader<'a> {
 
     /// Whether a date lies wholly before publication.
     pub(super) fn is_past(&self, date: usize) -> bool {
-        let date = &self.dates[date];
-        match (&self.published_iso, &date.to) {
-            (Some(published), Some(to)) => to < published,
-            _ => false,
-        }
+        self.tenses[date].past
     }
 
     /// Whether a date covers the publication date.
     pub(super) fn is_current(&self, date: usize) -> bool {
-        let date = &self.dates[date];
-        match (&self.published_iso, &date.from, &date.to) {
-            (Some(published), Some(from), Some(to)) => from <= published && published <= to,
-            _ => false,
-        }
+        self.tenses[date].current
     }
 
     /// The subject a clause names before `before`: a place at its head (after dates and cue
@@ -1287,6 +1276,42 @@ impl<'a> Reader<'a> {
     }
 }
 
+/// Where a date lies against the publication date (`YYYY-MM-DD`, compared as text).
+#[derive(Debug, Clone, Copy)]
+struct Tense {
+    /// Wholly before it.
+    past: bool,
+    /// Covering it.
+    current: bool,
+    /// After it, or a deadline not yet past; without a publication date, any deadline.
+    future: bool,
+}
+
+impl Tense {
+    fn of(date: &DateMention, published: Option<&str>) -> Tense {
+        let (from, to) = (date.from.as_deref(), date.to.as_deref());
+        let Some(published) = published else {
+            return Tense {
+                past: false,
+                current: false,
+                future: date.role == DateRole::Deadline,
+            };
+        };
+        // A part of a year placed in the publication's year (`年末`, `三季度`) may mean the
+        // year a report is about: only a date that says it lies ahead counts.
+        let placed_in_year = date.relative.as_deref() == Some("P0Y");
+        Tense {
+            past: to.is_some_and(|to| to < published),
+            current: matches!((from, to), (Some(from), Some(to)) if from <= published && published <= to),
+            future: match (from, to) {
+                (Some(from), _) if from > published && !placed_in_year => true,
+                (_, Some(to)) => to >= published && date.role == DateRole::Deadline,
+                _ => false,
+            },
+        }
+    }
+}
+
 /// What a clause passes to the statements it holds.
 pub(super) struct Context {
     pub(super) clause_index: usize,
@@ -1467,7 +1492,6 @@ pub(super) fn clauses(
         for token in sentence.tokens.clone() {
             let span = tokens[token].span;
             let c = chars[span.start];
-            // Most words start with a character no cue word starts with.
             if words.may_start(c) {
                 let text = document.token_text(&tokens[token]);
                 let word = words.token_word(c, span.len() == 1, text);

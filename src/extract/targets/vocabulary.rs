@@ -33,6 +33,8 @@ impl Roles {
     pub(super) const COMPARE: u32 = 1 << 17;
     pub(super) const CONDITION: u32 = 1 << 18;
     pub(super) const WHOLE_YEAR: u32 = 1 << 19;
+    pub(super) const TITLE_OPEN: u32 = 1 << 20;
+    pub(super) const TITLE_CLOSE: u32 = 1 << 21;
 
     pub(super) fn has(self, role: u32) -> bool {
         self.0 & role != 0
@@ -115,6 +117,8 @@ impl Vocabulary {
                 "compare" => (Roles::COMPARE, None, None),
                 "condition" => (Roles::CONDITION, None, None),
                 "whole-year" => (Roles::WHOLE_YEAR, None, None),
+                "title-open" => (Roles::TITLE_OPEN, None, None),
+                "title-close" => (Roles::TITLE_CLOSE, None, None),
                 other => return Err(line.error(format!("unknown role {other:?}"))),
             };
             word.roles.0 |= bit;
