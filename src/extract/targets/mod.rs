@@ -287,7 +287,12 @@ mod tests {
     }
 
     fn only(text: &str) -> Target {
-        let mut found = targets(text);
+        only_on(text, "2024-03-01")
+    }
+
+    /// The one target of a text published on `published`.
+    fn only_on(text: &str, published: &str) -> Target {
+        let mut found = link(text, published).0;
         assert_eq!(found.len(), 1, "{text}: {found:#?}");
         found.remove(0)
     }
@@ -416,33 +421,30 @@ mod tests {
         assert_eq!(exact_values(&target), ["250000"]);
         assert_eq!(target.actual.map(|a| a.exact).as_deref(), Some("273000"));
         // A goal set for a period is due at its end, not when it was met.
-        let (found, _) = link(
+        let target = only_on(
             "截至今年9月底，全区累计建设筹措保障性租赁住房约6.3万套（间），\
              提前完成“十四五”确定的6万套（间）目标。",
             "2023-10-20",
         );
-        assert_eq!(found.len(), 1, "{found:#?}");
-        assert_eq!(exact_values(&found[0]), ["60000"]);
-        assert_eq!(found[0].status, Status::Achieved);
-        assert_eq!(
-            found[0].period.as_ref().and_then(|p| p.to.as_deref()),
-            Some("2025-12-31")
-        );
+        assert_eq!(exact_values(&target), ["60000"]);
+        assert_eq!(target.status, Status::Achieved);
+        assert_eq!(last_day(&target.period), Some("2025-12-31"));
+    }
+
+    /// The last day of a deadline or a period.
+    fn last_day(when: &Option<When>) -> Option<&str> {
+        when.as_ref().and_then(|w| w.to.as_deref())
     }
 
     #[test]
     fn a_clause_that_says_the_work_is_done_makes_the_figures_before_it_achieved() {
-        let (found, _) = link(
+        let target = only_on(
             "全区对2号大街、6号大街、学源街等15条道路实施综合整治，整治工作已于5月底全部完成。",
             "2023-06-20",
         );
-        assert_eq!(found.len(), 1, "{found:#?}");
-        assert_eq!(exact_values(&found[0]), ["15"]);
-        assert_eq!(found[0].status, Status::Achieved);
-        assert_eq!(
-            found[0].deadline.as_ref().and_then(|d| d.to.as_deref()),
-            Some("2023-05-31")
-        );
+        assert_eq!(exact_values(&target), ["15"]);
+        assert_eq!(target.status, Status::Achieved);
+        assert_eq!(last_day(&target.deadline), Some("2023-05-31"));
     }
 
     #[test]
