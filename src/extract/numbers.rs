@@ -113,13 +113,13 @@ pub fn find(document: &Document) -> Vec<Number> {
     // jieba joins a range's connector to its first number (`三到/v 五家`).
     let joins_a_connector =
         |t: &Token| matches!(chars[t.span.end - 1], '到' | '至') && t.span.end - t.span.start == 2;
-    // Decided before parsing, since it is the common case: a numeral inside a word (`统一`,
-    // `重点`), or at the start of a word that goes on with other characters (`一些`, `十分`).
     // `翻一番`, `翻了两番`: a word that holds its count of doublings.
     let counts_doublings = |start: usize| {
         matches!(chars[..start], [.., '翻'] | [.., '翻', '了'])
             && chars.get(start + 1) == Some(&'番')
     };
+    // Decided before parsing, since it is the common case: a numeral inside a word (`统一`,
+    // `重点`), or at the start of a word that goes on with other characters (`一些`, `十分`).
     let starts_inside_word = |start: usize| {
         !counts_doublings(start)
             && is_chinese_numeral(chars[start])
