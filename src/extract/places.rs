@@ -1246,6 +1246,13 @@ mod tests {
     use super::*;
     use crate::pipeline::Pipeline;
 
+    fn assert_no_places(sentences: &[&str]) {
+        for sentence in sentences {
+            let found = places(sentence);
+            assert!(found.is_empty(), "{sentence}: {found:?}");
+        }
+    }
+
     fn places(text: &str) -> Vec<Place> {
         let pipeline = Pipeline::for_tests();
         pipeline.places(&pipeline.analyze(text.to_string()))
@@ -1398,15 +1405,12 @@ mod tests {
             assert_eq!(place.resolution, Resolution::Head, "{sentence}");
         }
         // Common words that end in a head, and frameworks, are no places.
-        for sentence in [
+        assert_no_places(&[
             "加强农村道路建设。",
             "守住生态保护红线。",
             "推进“一轴四园”建设。",
             "人们站在路边。",
-        ] {
-            let found = places(sentence);
-            assert!(found.is_empty(), "{sentence}: {found:?}");
-        }
+        ]);
     }
 
     #[test]
@@ -1586,14 +1590,11 @@ mod tests {
 
     #[test]
     fn a_list_noun_is_a_noun_right_after_deng() {
-        for sentence in [
+        assert_no_places(&[
             "贷款难、用地难、人才留不住等发展乡村产业的堵点正被打通。",
             "刊载新闻发布会、记者采访活动公告等。网站设置了记者专区。",
             "宣讲团、小分队等走进工厂学校。",
-        ] {
-            let found = places(sentence);
-            assert!(found.is_empty(), "{sentence}: {found:?}");
-        }
+        ]);
     }
 
     #[test]

@@ -141,18 +141,13 @@ impl Vocabulary {
         })
     }
 
-    /// A word's roles; none for a word the file lacks.
-    pub(super) fn word(&self, text: &str) -> Word {
-        self.words.get(text).copied().unwrap_or_default()
-    }
-
     /// The word of a token of text `text` that starts with `first`, which
     /// [`Vocabulary::may_start`] accepts; `single` when that is all of it.
     pub(super) fn token_word(&self, first: char, single: bool, text: &str) -> Word {
         if single {
             self.single_chars.get(&first).copied().unwrap_or_default()
         } else if self.longer_first_chars.contains(first) {
-            self.word(text)
+            self.words.get(text).copied().unwrap_or_default()
         } else {
             Word::default()
         }
