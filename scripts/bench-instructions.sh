@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Instructions per pipeline stage over the first N articles of the news bench (default 2000),
 # counted by callgrind: repeatable on a shared machine, where wall time is not. Prints each
-# stage's count and its share of normalise + segment.
+# stage's count and its share of normalise + segment, and what linking (with writing its
+# targets and reports) adds to the rest of the run: each article's record, built and written
+# as JSON.
 # Needs valgrind (apt-get install valgrind) and ../shared/data/news-bench/articles.jsonl.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -24,6 +26,8 @@ callgrind_annotate --inclusive=yes --tree=calling "$out" | awk -v articles="$art
   /=> .*Places::find \(/            { keep("places", count($1)) }
   /=> .*Dates::find \(/             { keep("dates", count($1)) }
   /=> .*Targets::find \(/           { keep("targets", count($1)) }
+  /=> .*pipeline::record_as_json \(/ { keep("record", count($1)) }
+  /=> .*pipeline::write_links \(/    { keep("write_links", count($1)) }
   END {
     base = stage["normalise"] + stage["segment"]
     printf "%d articles: instructions per stage, and share of normalise + segment\n", articles
@@ -36,4 +40,9 @@ callgrind_annotate --inclusive=yes --tree=calling "$out" | awk -v articles="$art
     printf "%-32s %15.0f %7.1f%%\n", "places", stage["places"], 100 * stage["places"] / base
     printf "%-32s %15.0f %7.1f%%\n", "dates", stage["dates"], 100 * stage["dates"] / base
     printf "%-32s %15.0f %7.1f%%\n", "targets (linking)", stage["targets"], 100 * stage["targets"] / base
+    printf "%-32s %15.0f %7.1f%%\n", "record as JSON (the whole run)", stage["record"], 100 * stage["record"] / base
+    printf "%-32s %15.0f %7.1f%%\n", "targets and reports as JSON", stage["write_links"], 100 * stage["write_links"] / base
+    linking = stage["targets"] + stage["write_links"]
+    rest = stage["record"] - linking
+    printf "linking, with its output written, adds %.1f%% to the rest of the run (%.0f)\n", 100 * linking / rest, rest
   }'

@@ -1477,7 +1477,9 @@ pub(super) fn clauses(
 ) -> Vec<Clause> {
     let chars = document.normalized_chars();
     let tokens = document.tokens();
-    let mut clauses = Vec::new();
+    // Room for a few clauses a sentence read, so that the vector rarely grows.
+    let read = relevant.iter().filter(|&&r| r).count();
+    let mut clauses = Vec::with_capacity(4 * read);
     let mut paragraph = 0;
     let mut previous_end = 0;
     for (index, sentence) in document.sentences().iter().enumerate() {
