@@ -7,7 +7,7 @@
 //! `京西八大厂` and `新和` in `创新和文化` are not counties. A name several divisions share
 //! (`朝阳区`) is resolved from the other places the document names.
 
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashSet;
 use serde::Serialize;
 
 use crate::dictionaries::{DictionaryFile, DictionaryLines};
@@ -231,11 +231,11 @@ pub struct Places {
 
 /// A place found, before it becomes a [`Place`].
 #[derive(Debug, Clone)]
-struct Found {
+struct Found<'g> {
     span: NormalizedSpan,
     kind: PlaceKind,
     /// The gazetteer readings of a name; empty for a local place.
-    readings: Vec<Reading>,
+    readings: &'g [Reading],
     resolution: Resolution,
     /// The chosen reading, once resolved.
     entry: Option<EntryId>,
@@ -336,7 +336,7 @@ impl Places {
 
     /// Gazetteer names that are whole words of the segmentation, longest first, without
     /// overlaps.
-    fn named(&self, document: &Document) -> Vec<Found> {
+    fn named(&self, document: &Document) -> Vec<Found<'_>> {
         let tokens = document.tokens();
         let text = document.normalized();
         let chars = document.normalized_chars();
@@ -389,7 +389,7 @@ impl Places {
             if found.last().is_some_and(|f| f.span.end > start) {
                 continue;
             }
-            let readings = self.gazetteer.readings(name).to_vec();
+            let readings = self.gazetteer.readings(name);
             let first = self.gazetteer.entry(readings[0].entry);
             found.push(Found {
                 span: NormalizedSpan { start, end },
@@ -457,7 +457,7 @@ impl Places {
     }
 
     /// Local places: a stem of name-like words, then a head (`衙门口站`, `永引渠南路`).
-    fn headed(&self, document: &Document, named: &[Found]) -> Vec<Found> {
+    fn headed(&self, document: &Document, named: &[Found]) -> Vec<Found<'_>> {
         let chars = document.normalized_chars();
         let tokens = document.tokens();
         let mut found: Vec<Found> = Vec::new();
@@ -537,7 +537,7 @@ impl Places {
             found.push(Found {
                 span,
                 kind: head.kind,
-                readings: Vec::new(),
+                readings: &[],
                 resolution: Resolution::Head,
                 entry: None,
                 short: false,
@@ -798,7 +798,7 @@ impl Places {
 
     /// The members of `A、B、C等(noun)` where the noun is a kind of place, or where a place
     /// follows `等` (`巴威-北锅、石热等“京西八大厂”`).
-    fn list_members(&self, document: &Document, found: &mut Vec<Found>) {
+    fn list_members<'g>(&'g self, document: &Document, found: &mut Vec<Found<'g>>) {
         let tokens = document.tokens();
         let chars = document.normalized_chars();
         let mut members = Vec::new();
@@ -882,7 +882,7 @@ impl Places {
                         continue;
                     }
                     found.retain(|f| !(f.span == span && f.readings.is_empty()));
-                    let readings = self.gazetteer.readings(name).to_vec();
+                    let readings = self.gazetteer.readings(name);
                     members.push(Found {
                         span,
                         kind: self.gazetteer.entry(readings[0].entry).kind,
@@ -906,7 +906,7 @@ impl Places {
                     members.push(Found {
                         span,
                         kind,
-                        readings: Vec::new(),
+                        readings: &[],
                         resolution: Resolution::List,
                         entry: None,
                         short: false,
@@ -923,25 +923,28 @@ impl Places {
     fn resolve(&self, document: &Document, found: &mut Vec<Found>) {
         // The places named without doubt, each with the form of its name (full or short): a
         // name is supported by the others, not by itself said again.
-        let anchors: FxHashSet<(EntryId, bool)> = found
+        // A document names a few dozen places: sorted vectors serve better than hash sets.
+        let mut anchors: Vec<(EntryId, bool)> = found
             .iter()
-            .filter_map(|f| match f.readings.as_slice() {
+            .filter_map(|f| match f.readings {
                 [reading] if !reading.shared => Some((reading.entry, reading.short)),
                 _ => None,
             })
             .collect();
-        let named_in_full: FxHashSet<EntryId> = anchors
+        anchors.sort_unstable();
+        anchors.dedup();
+        let is_anchor =
+            |entry: EntryId, short: bool| anchors.binary_search(&(entry, short)).is_ok();
+        // For each division, how many of them it is or holds: each is listed that many times.
+        let mut named_within: Vec<EntryId> = anchors
             .iter()
-            .filter(|(_, short)| !short)
-            .map(|&(entry, _)| entry)
+            .flat_map(|&(entry, _)| self.gazetteer.ancestors(entry))
             .collect();
-        // For each division, how many of them it is or holds.
-        let mut named_within: FxHashMap<EntryId, usize> = FxHashMap::default();
-        for &(entry, _) in &anchors {
-            for within in self.gazetteer.ancestors(entry) {
-                *named_within.entry(within).or_default() += 1;
-            }
-        }
+        named_within.sort_unstable();
+        let named_within = |entry: EntryId| {
+            named_within.partition_point(|&e| e <= entry)
+                - named_within.partition_point(|&e| e < entry)
+        };
         let tokens = document.tokens();
         let chars = document.normalized_chars();
         let mut supports: Vec<usize> = Vec::new();
@@ -952,14 +955,14 @@ impl Places {
             // Per reading, the places of its lineage that other names stand for or lie in.
             supports.clear();
             supports.extend(f.readings.iter().map(|r| {
-                let own = usize::from(anchors.contains(&(r.entry, r.short)));
+                let own = usize::from(is_anchor(r.entry, r.short));
                 self.gazetteer
                     .ancestors(r.entry)
-                    .filter(|e| named_within.get(e).copied().unwrap_or(0) > own)
+                    .filter(|&e| named_within(e) > own)
                     .count()
             }));
             let best = supports.iter().copied().max().unwrap_or(0);
-            let Some((resolution, reading)) = self.choose(&f.readings, &supports, best) else {
+            let Some((resolution, reading)) = self.choose(f.readings, &supports, best) else {
                 return false;
             };
             // A county or township name, or a short form, without support must look like a
@@ -982,7 +985,7 @@ impl Places {
             let whole_word = tokens
                 .get(first_token_at(tokens, f.span.start))
                 .is_some_and(|t| t.span == f.span);
-            let in_full = reading.is_some_and(|r| named_in_full.contains(&r.entry));
+            let in_full = reading.is_some_and(|r| is_anchor(r.entry, false));
             // A short form in a list whose division the document places (`碑林、新城、莲湖等区`
             // in news of 西安) stands for it, whatever the segmenter makes of the word.
             let listed = best > 0
@@ -1054,17 +1057,15 @@ impl Places {
     /// The records of the places found, with paths, codes and parents.
     fn places(&self, document: &Document, found: Vec<Found>) -> Vec<Place> {
         // Where the document names one county-level division only, its local places lie there.
-        let counties: FxHashSet<EntryId> = found
+        let mut counties = found
             .iter()
             .filter_map(|f| f.entry)
-            .filter(|&e| self.level(e) == Some(2))
-            .collect();
+            .filter(|&e| self.level(e) == Some(2));
         let only_county = counties
-            .iter()
             .next()
-            .copied()
-            .filter(|_| counties.len() == 1);
-        let mut last_division: FxHashMap<usize, EntryId> = FxHashMap::default();
+            .filter(|&first| counties.all(|county| county == first));
+        // The division named last, and its sentence: places come in text order.
+        let mut last_division: Option<(usize, EntryId)> = None;
         let mut places = Vec::with_capacity(found.len());
         for f in found {
             let mention = document.mention(f.span);
@@ -1073,7 +1074,7 @@ impl Places {
                 Some(entry) => {
                     let record = self.gazetteer.entry(entry);
                     if self.level(entry).is_some_and(|l| l >= 2) {
-                        last_division.insert(sentence, entry);
+                        last_division = Some((sentence, entry));
                     }
                     Place {
                         mention,
@@ -1112,7 +1113,11 @@ impl Places {
                     let name = document.normalized_text(f.span).to_string();
                     let parent = f
                         .parent
-                        .or_else(|| last_division.get(&sentence).copied())
+                        .or_else(|| {
+                            last_division
+                                .filter(|&(named_in, _)| named_in == sentence)
+                                .map(|(_, division)| division)
+                        })
                         .or(only_county);
                     let mut path = parent.map(|p| self.path(p)).unwrap_or_default();
                     path.push(name.clone());
