@@ -616,6 +616,27 @@ mod tests {
     }
 
     #[test]
+    fn a_verb_of_reaching_ends_the_metric_even_joined_with_an_adverb() {
+        // jieba makes one word of `已达`, `可达`, `已超`; `同比增` ends in a bare `增`.
+        for (text, metric) in [
+            ("截至目前，红树林面积已达45.45万亩。", "红树林面积"),
+            (
+                "全国可再生能源发电量已超3.4万亿千瓦时。",
+                "全国可再生能源发电量",
+            ),
+            ("今年前三季度，电信业务收入同比增8.2%。", "电信业务收入"),
+        ] {
+            let (_, reports) = link(text, "2024-10-20");
+            let metrics: Vec<&str> = reports.iter().map(|r| r.metric.name.as_str()).collect();
+            assert_eq!(metrics, [metric], "{text}");
+        }
+        assert_eq!(
+            metric(&only("预计到2026年，年发电量可达10亿千瓦时。")),
+            "年发电量"
+        );
+    }
+
+    #[test]
     fn a_report_of_the_same_metric_is_the_baseline_and_gives_the_growth_rate() {
         let text = "2020年，高精尖产业收入2069.5亿元，同比增长16.3%。\
                     未来五年，石景山区将深入实施新一轮高精尖五年行动计划，预计到2025年，石景山区高精尖产业收入将达到3450亿元。";
