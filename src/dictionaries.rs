@@ -24,6 +24,7 @@ pub struct Dictionaries {
     pinyin_syllables: DictionaryFile,
     user_words: DictionaryFile,
     units: DictionaryFile,
+    numbered_names: DictionaryFile,
     sectors: DictionaryFile,
     sector_words: DictionaryFile,
     divisions: DictionaryFile,
@@ -42,6 +43,10 @@ const PINYIN_SYLLABLES: (&str, &str) = (
 );
 const USER_WORDS: (&str, &str) = ("user.dict", include_str!("../dictionaries/user.dict"));
 const UNITS: (&str, &str) = ("units.tsv", include_str!("../dictionaries/units.tsv"));
+const NUMBERED_NAMES: (&str, &str) = (
+    "numbered-names.txt",
+    include_str!("../dictionaries/numbered-names.txt"),
+);
 const SECTORS: (&str, &str) = ("sectors.tsv", include_str!("../dictionaries/sectors.tsv"));
 const SECTOR_WORDS: (&str, &str) = (
     "sector-words.tsv",
@@ -77,6 +82,7 @@ impl Dictionaries {
             pinyin_syllables: DictionaryFile::embedded(PINYIN_SYLLABLES),
             user_words: DictionaryFile::embedded(USER_WORDS),
             units: DictionaryFile::embedded(UNITS),
+            numbered_names: DictionaryFile::embedded(NUMBERED_NAMES),
             sectors: DictionaryFile::embedded(SECTORS),
             sector_words: DictionaryFile::embedded(SECTOR_WORDS),
             divisions: DictionaryFile::embedded(DIVISIONS),
@@ -109,6 +115,7 @@ impl Dictionaries {
             pinyin_syllables: DictionaryFile::from_dir(dir, PINYIN_SYLLABLES)?,
             user_words: DictionaryFile::from_dir(dir, USER_WORDS)?,
             units: DictionaryFile::from_dir(dir, UNITS)?,
+            numbered_names: DictionaryFile::from_dir(dir, NUMBERED_NAMES)?,
             sectors: DictionaryFile::from_dir(dir, SECTORS)?,
             sector_words: DictionaryFile::from_dir(dir, SECTOR_WORDS)?,
             divisions: DictionaryFile::from_dir(dir, DIVISIONS)?,
@@ -134,6 +141,11 @@ impl Dictionaries {
     /// Units of measure: `surface unit kind factor position`, tab-separated.
     pub fn units(&self) -> &DictionaryFile {
         &self.units
+    }
+
+    /// Names that hold a numeral but count nothing (`八项规定`), one a line.
+    pub fn numbered_names(&self) -> &DictionaryFile {
+        &self.numbered_names
     }
 
     /// Sectors: `name aliases gbt4754 sei kind`, tab-separated.

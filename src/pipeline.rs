@@ -6,7 +6,7 @@ use crate::dictionaries::Dictionaries;
 use crate::document::Document;
 use crate::error::Error;
 use crate::extract::dates::{DateMention, Dateline, Dates};
-use crate::extract::figures::{self, Figure};
+use crate::extract::figures::{self, Figure, NumberedNames};
 use crate::extract::gazetteer::Gazetteer;
 use crate::extract::numbers;
 use crate::extract::places::{Place, Places};
@@ -23,6 +23,7 @@ pub struct Pipeline {
     normalizer: Normalizer,
     segmenter: Segmenter,
     units: Units,
+    numbered_names: NumberedNames,
     sectors: Sectors,
     places: Places,
     dates: Dates,
@@ -56,6 +57,7 @@ impl Pipeline {
             normalizer: Normalizer::new(dictionaries)?,
             segmenter: segmenter?,
             units: Units::new(dictionaries.units())?,
+            numbered_names: NumberedNames::new(dictionaries.numbered_names())?,
             sectors: Sectors::new(dictionaries.sectors(), dictionaries.sector_words())?,
             places: places?,
             dates: Dates::new(dictionaries.date_words(), dictionaries.eras())?,
@@ -76,7 +78,12 @@ impl Pipeline {
 
     /// The figures of an analysed document.
     pub fn figures(&self, document: &Document) -> Vec<Figure> {
-        figures::find(document, &numbers::find(document), &self.units)
+        figures::find(
+            document,
+            &numbers::find(document),
+            &self.units,
+            &self.numbered_names,
+        )
     }
 
     /// The dates of an analysed document; `published` anchors the relative ones.
@@ -142,7 +149,7 @@ impl Pipeline {
         }
         let published = meta.published.as_deref().and_then(Day::parse_iso);
         let numbers = numbers::find(&document);
-        let figures = figures::find(&document, &numbers, &self.units);
+        let figures = figures::find(&document, &numbers, &self.units, &self.numbered_names);
         let dates = self.dates.find(&document, published);
         let places = self.places.find(&document);
         let (targets, reports) = self

@@ -8,7 +8,9 @@ use std::sync::LazyLock;
 use serde::Serialize;
 
 use crate::decimal::Decimal;
+use crate::dictionaries::{DictionaryFile, DictionaryLines};
 use crate::document::Document;
+use crate::error::Error;
 use crate::extract::numbers::{self, Number, NumberForm, NumberValue};
 use crate::extract::units::{Unit, Units};
 use crate::extract::words::WordIndex;
@@ -221,6 +223,43 @@ static WORDS: LazyLock<Words> = LazyLock::new(|| {
     }
 });
 
+/// Names that hold a numeral but count nothing (`八项规定`, `四个意识`, `千万工程`), read from
+/// `dictionaries/numbered-names.txt`.
+pub struct NumberedNames {
+    names: WordIndex<()>,
+    /// The longest name, in characters: how far before a number one can start.
+    longest: usize,
+}
+
+impl NumberedNames {
+    /// Reads the list; a malformed line names its file and line.
+    pub fn new(file: &DictionaryFile) -> Result<NumberedNames, Error> {
+        let mut names = Vec::new();
+        for line in DictionaryLines::new(file) {
+            let line = line?;
+            let [name] = line.fields(["name"])?;
+            if name.chars().count() < 2 {
+                return Err(line.error(format!("{name:?} is not a name of two characters or more")));
+            }
+            names.push(name.to_string());
+        }
+        let longest = names.iter().map(|n| n.chars().count()).max().unwrap_or(0);
+        Ok(NumberedNames {
+            names: WordIndex::starting(names.into_iter().map(|name| (name, ()))),
+            longest,
+        })
+    }
+
+    /// Whether character `at` of `chars` lies inside one of the names.
+    fn covers(&self, chars: &[char], at: usize) -> bool {
+        (at.saturating_sub(self.longest)..=at).any(|start| {
+            self.names
+                .longest_at(chars, start, |_| true)
+                .is_some_and(|(_, length)| start + length > at)
+        })
+    }
+}
+
 /// How far before a figure a verb of change or `占` is looked for, in characters.
 const ROLE_WINDOW: usize = 6;
 
@@ -233,7 +272,12 @@ struct Text<'a> {
 /// Finds the figures of a document from its numbers (shared with the dates extractor).
 // Kept out of line so that profiles and `scripts/bench-instructions.sh` see the stage.
 #[inline(never)]
-pub fn find(document: &Document, numbers: &[Number], units: &Units) -> Vec<Figure> {
+pub fn find(
+    document: &Document,
+    numbers: &[Number],
+    units: &Units,
+    names: &NumberedNames,
+) -> Vec<Figure> {
     let chars = document.normalized_chars();
     let text = Text { chars, units };
     let mut figures = Vec::new();
@@ -266,7 +310,9 @@ pub fn find(document: &Document, numbers: &[Number], units: &Units) -> Vec<Figur
         if reading.unit.is_none() && number.magnitude.is_none() {
             continue;
         }
-        if is_look_alike(chars, document, &reading) {
+        if is_look_alike(chars, document, &reading)
+            || names.covers(chars, reading.number_span.start)
+        {
             continue;
         }
         let sentence = document.sentence_at(reading.span.start);
@@ -1049,6 +1095,10 @@ mod tests {
             ("framework", "“1+3+1”高精尖产业体系。"),
             ("name with numerals", "加快“一轴四园”建设。"),
             ("name with numerals", "带动“京西八大厂”复兴。"),
+            ("political phrase", "深入贯彻中央八项规定精神。"),
+            ("political phrase", "增强“四个意识”、坚定“四个自信”。"),
+            ("political phrase", "协调推进“四个全面”战略布局。"),
+            ("programme name", "深化“千万工程”经验。"),
             ("new round", "实施新一轮行动计划。"),
             ("new generation", "新一代信息技术产业。"),
             ("place with numerals", "优化五里坨等区域道路。"),
