@@ -402,6 +402,17 @@ mod tests {
                 Some(Modality::Forecast),
             ),
             ("目前，全县正在改造老旧小区23个。", Status::InProgress, None),
+            // `将` before a noun used as an adverb, or a word that jieba tags as a place.
+            (
+                "下半年将重点推动服务贸易进出口增长15%以上。",
+                Status::Planned,
+                None,
+            ),
+            (
+                "今年，科学城北区将新建和改造产业空间约80万平方米。",
+                Status::Planned,
+                None,
+            ),
         ];
         for &(text, status, modality) in cases {
             let target = only(text);
@@ -613,6 +624,19 @@ mod tests {
             reports[0].time.as_ref().and_then(|t| t.to.as_deref()),
             Some("2020-12-31")
         );
+    }
+
+    #[test]
+    fn jiang_marking_an_object_with_a_perfective_le_plans_nothing() {
+        // `将` as `把`, and the deed done: a report, no planned target.
+        for text in [
+            "仅其中一项成果就将继电器返修率降低了20%。",
+            "这家企业今年增加投资，将冷库作业面积扩大了一倍。",
+        ] {
+            let (targets, reports) = link(text, "2024-10-20");
+            assert_eq!(targets, Vec::new(), "{text}");
+            assert_eq!(reports.len(), 1, "{text}: {reports:#?}");
+        }
     }
 
     #[test]

@@ -15,6 +15,7 @@ use crate::extract::places::{Place, PlaceKind};
 use crate::normalize::is_han;
 use crate::offsets::NormalizedSpan;
 use crate::record::Mention;
+use crate::segment::PosTag;
 
 /// An entity's place in the normalised text.
 #[derive(Debug, Clone, Copy)]
@@ -516,7 +517,20 @@ impl<'a> Reader<'a> {
             // `已争取…资金`: obtained, not striven for; `超额完成…年度目标`: a goal met, no
             // plan.
             let names_goal = word.roles.has(Roles::GOAL);
-            cues.planned |= word.roles.has(Roles::PLANNED) && !perfect && !names_goal;
+            // `将生产效率提升了70%`: before a noun or a pronoun, `将` marks the object (as `把`
+            // does), and with a perfective `了` after it the deed is done: no plan. Without
+            // `了` it stays a plan cue: `将重点推动`, where a noun is an adverb, and policies
+            // announced (`将…比例由5%提高到20%`).
+            let tokens_of = self.document.tokens();
+            let marks_object = word.roles.has(Roles::OBJECT_MARKER)
+                && tokens_of
+                    .get(token + 1)
+                    .is_some_and(|next| is_nominal(next.tag))
+                && tokens_of[token + 1..tokens.end]
+                    .iter()
+                    .any(|t| t.tag.as_bytes() == b"ul");
+            cues.planned |=
+                word.roles.has(Roles::PLANNED) && !perfect && !names_goal && !marks_object;
             goal_named |= names_goal && word.roles.has(Roles::PLANNED) && !perfect && !done;
             // `建成后可新增学位`: once built, so not built yet.
             let completes = word.roles.has(Roles::COMPLETION)
@@ -1463,6 +1477,14 @@ fn ends_list_item(document: &Document, sentence: usize) -> bool {
             .find(|c| !matches!(c, '”' | '’' | '）' | ')')),
         Some('；' | ';')
     )
+}
+
+/// Whether a tag is a noun's or a pronoun's, as the object after `将` is. Not a place name's:
+/// jieba tags words that also name a place (`新建`) so, and a plan makes a place its object
+/// (`将雄安新区建设成为…`); nor a number's or a time's (`将首次举办`, `将年内完成`).
+fn is_nominal(tag: PosTag) -> bool {
+    let tag = tag.as_bytes();
+    (tag.first() == Some(&b'n') && tag != b"ns") || matches!(tag, b"r" | b"eng")
 }
 
 /// The clauses of a document's relevant sentences, each with its paragraph (line) number; and,

@@ -35,6 +35,7 @@ impl Roles {
     pub(super) const WHOLE_YEAR: u32 = 1 << 19;
     pub(super) const TITLE_OPEN: u32 = 1 << 20;
     pub(super) const TITLE_CLOSE: u32 = 1 << 21;
+    pub(super) const OBJECT_MARKER: u32 = 1 << 22;
 
     pub(super) fn has(self, role: u32) -> bool {
         self.0 & role != 0
@@ -119,6 +120,7 @@ impl Vocabulary {
                 "whole-year" => (Roles::WHOLE_YEAR, None, None),
                 "title-open" => (Roles::TITLE_OPEN, None, None),
                 "title-close" => (Roles::TITLE_CLOSE, None, None),
+                "object-marker" => (Roles::OBJECT_MARKER, None, None),
                 other => return Err(line.error(format!("unknown role {other:?}"))),
             };
             word.roles.0 |= bit;
