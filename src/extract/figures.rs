@@ -294,16 +294,18 @@ pub fn find(
         let Some(mut reading) = read(&text, number) else {
             continue;
         };
-        // A range: this number, a connector, and a number with a unit of its own.
+        // A range: this number, a connector, and a number with a unit of its own (`3至5个`);
+        // or both with the same unit (`5.25%至5.5%`).
         let upper = numbers.get(index).filter(|upper| {
-            reading.unit.is_none()
-                && upper.span.start == number.span.end + 1
-                && RANGE_CONNECTORS.contains(&chars[number.span.end])
+            upper.span.start == reading.span.end + 1
+                && RANGE_CONNECTORS.contains(&chars[reading.span.end])
         });
-        if let Some(upper) = upper
-            .and_then(|upper| read(&text, upper))
-            .filter(|r| r.unit.is_some())
-        {
+        let same_unit = |upper: &Reading| match (&reading.unit, &upper.unit) {
+            (None, Some(_)) => true,
+            (Some(lower), Some(upper)) => lower.surface == upper.surface,
+            _ => false,
+        };
+        if let Some(upper) = upper.and_then(|upper| read(&text, upper)).filter(same_unit) {
             reading = reading.up_to(upper);
             index += 1;
         }
@@ -962,6 +964,7 @@ mod tests {
             ("占百分之十六点三。", "百分之十六点三", "16.3", "%"),
             ("浓度千分之二。", "千分之二", "0.2", "%"),
             ("提高2个百分点。", "2个百分点", "2", "pp"),
+            ("上调25个基点。", "25个基点", "0.25", "pp"),
             ("近七成。", "七成", "70", "%"),
             ("占三成半。", "三成半", "35", "%"),
             ("打9.9折。", "9.9折", "99", "%"),
@@ -1002,6 +1005,8 @@ mod tests {
             ("3至5个。", "3至5个", None, Some("5")),
             ("3-5个。", "3-5个", None, Some("5")),
             ("三到五家。", "三到五家", None, Some("5")),
+            ("维持在5.25%至5.5%之间。", "5.25%至5.5%", None, Some("5.5")),
+            ("售价3万元至5万元。", "3万元至5万元", None, Some("50000")),
             ("投资2069.5亿元。", "2069.5亿元", None, None),
         ];
         for (text, figure, comparator, high) in cases {
