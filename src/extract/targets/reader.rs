@@ -531,7 +531,12 @@ impl<'a> Reader<'a> {
                     .any(|t| t.tag.as_bytes() == b"ul");
             cues.planned |=
                 word.roles.has(Roles::PLANNED) && !perfect && !names_goal && !marks_object;
-            goal_named |= names_goal && word.roles.has(Roles::PLANNED) && !perfect && !done;
+            // `袭击了约800个目标`: a goal counted by a figure is what the figure counts.
+            goal_named |= names_goal
+                && word.roles.has(Roles::PLANNED)
+                && !perfect
+                && !done
+                && !self.follows_figure(token);
             // `建成后可新增学位`: once built, so not built yet.
             let completes = word.roles.has(Roles::COMPLETION)
                 && !next.is_some_and(|next| next.roles.has(Roles::CONDITION));
@@ -545,6 +550,15 @@ impl<'a> Reader<'a> {
         }
         cues.planned |= goal_named && !cues.completion && !cues.achieved;
         cues
+    }
+
+    /// Whether a token starts right where a figure ends.
+    fn follows_figure(&self, token: usize) -> bool {
+        let start = self.document.tokens()[token].span.start;
+        let at = self.figure_spans.partition_point(|f| f.span.end < start);
+        self.figure_spans
+            .get(at)
+            .is_some_and(|f| f.span.end == start)
     }
 
     /// Whether a date lies after publication, or is a deadline not yet past.
