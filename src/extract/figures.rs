@@ -189,8 +189,31 @@ const CHANGES: &[(&str, Direction)] = &[
 
 /// Characters after a number that make it a date, a time or a duration: the dates extractor's.
 const TIME_UNITS: &[&str] = &[
-    "年", "月", "日", "号", "时", "点", "分钟", "秒", "天", "周", "世纪", "季度", "小时", "个月",
-    "周年", "届", "期",
+    "年",
+    "月",
+    "日",
+    "号",
+    "时",
+    "点",
+    "分钟",
+    "秒",
+    "天",
+    "周",
+    "世纪",
+    "季度",
+    "小时",
+    "个月",
+    "个多月",
+    "个小时",
+    "个多小时",
+    "个半小时",
+    "个钟头",
+    "个工作日",
+    "个星期",
+    "个礼拜",
+    "周年",
+    "届",
+    "期",
 ];
 
 /// What `N次` numbers when it is no count: a session (`三次会议`, `二次全会`), or the sectors
@@ -1112,6 +1135,9 @@ mod tests {
             ("date", "9月6日召开。"),
             ("duration", "未来5年完成改造。"),
             ("months", "用12个月完成。"),
+            ("hours", "将流程缩短到8个小时。"),
+            ("working days", "3个工作日内办结。"),
+            ("over a month", "历时3个多月。"),
             ("list marker", "一、加快建设。"),
             ("bracketed list marker", "(1)加快建设。"),
             ("article", "建设一批重大项目。"),
