@@ -11,6 +11,10 @@ use crate::extract::dates::{DateMention, DateRole, Granularity};
 use crate::extract::figures::Role;
 use crate::offsets::NormalizedSpan;
 
+/// The nation `全国` and `我国` stand for, with its code in `world.tsv`: the news zhnews reads
+/// is China's.
+const NATION: (&str, &str) = ("中国", "CN");
+
 impl Reader<'_> {
     /// Builds the record of a statement.
     pub(super) fn target(&self, statement: &Statement) -> Target {
@@ -109,6 +113,13 @@ impl Reader<'_> {
                     places: Vec::new(),
                 }
             }
+            SubjectRef::Nation(span) => Subject {
+                name: NATION.0.to_string(),
+                code: Some(NATION.1.to_string()),
+                from: SubjectSource::Scope,
+                mention: Some(self.document.mention(*span)),
+                places: Vec::new(),
+            },
             SubjectRef::List(span, members) => Subject {
                 name: self.document.normalized_text(*span).to_string(),
                 code: None,

@@ -563,6 +563,17 @@ mod tests {
                 "地铁3号线",
                 SubjectSource::Sentence,
             ),
+            // The nation, though the article is a province's.
+            (
+                "湖南省召开会议。到2030年，我国将初步建成全球最大的循环经济体系。",
+                "中国",
+                SubjectSource::Scope,
+            ),
+            (
+                "湖南省召开会议。今年，全国民航旅客运输总量有望达到1.33亿人次。",
+                "中国",
+                SubjectSource::Scope,
+            ),
         ];
         for &(text, name, from) in cases {
             let target = only(text);
@@ -573,6 +584,12 @@ mod tests {
                 "{text}"
             );
         }
+        let national = only("湖南省召开会议。今年，全国民航旅客运输总量有望达到1.33亿人次。");
+        assert_eq!(
+            national.subject.as_ref().and_then(|s| s.code.as_deref()),
+            Some("CN")
+        );
+        assert_eq!(metric(&national), "民航旅客运输总量");
         let listed = only("今年将完成西黄村、衙门口、北辛安等棚户区改造任务。");
         assert_eq!(
             listed.subject.as_ref().unwrap().places,
@@ -648,7 +665,7 @@ mod tests {
             ("截至目前，红树林面积已达45.45万亩。", "红树林面积"),
             (
                 "全国可再生能源发电量已超3.4万亿千瓦时。",
-                "全国可再生能源发电量",
+                "可再生能源发电量",
             ),
             ("今年前三季度，电信业务收入同比增8.2%。", "电信业务收入"),
         ] {

@@ -44,6 +44,8 @@ pub(super) enum SubjectRef {
     Place(usize, SubjectSource, Option<NormalizedSpan>),
     /// A list of places: its span and members.
     List(NormalizedSpan, Vec<usize>),
+    /// The nation, named by `全国` or `我国` at the span.
+    Nation(NormalizedSpan),
 }
 
 /// The cues of a clause, or of a sentence up to a clause.
@@ -653,6 +655,10 @@ impl<'a> Reader<'a> {
             }
             let word = self.token_word(token);
             if let Some(level) = word.scope {
+                // `全国`, `我国`: the nation, though the document names a province most.
+                if level == Level::Nation {
+                    return Some(SubjectRef::Nation(span));
+                }
                 return self
                     .division_of_level(level)
                     .map(|place| SubjectRef::Place(place, SubjectSource::Scope, Some(span)));
@@ -712,6 +718,7 @@ impl<'a> Reader<'a> {
     /// The document's most named division of a level: `全市` of an article about 成都 is 成都市.
     pub(super) fn division_of_level(&self, level: Level) -> Option<usize> {
         let fits = |place: &Place| match level {
+            Level::Nation => place.kind == PlaceKind::Country,
             Level::Province => place.kind == PlaceKind::Province,
             Level::Prefecture => {
                 place.kind == PlaceKind::Prefecture

@@ -53,6 +53,8 @@ pub(super) struct Word {
 /// The level of division a jurisdiction word stands for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Level {
+    /// The nation (`全国`, `我国`).
+    Nation,
     Province,
     Prefecture,
     County,
@@ -98,6 +100,7 @@ impl Vocabulary {
                     (Roles::DETAIL, None, None)
                 }
                 "in-progress" => (Roles::IN_PROGRESS, None, None),
+                "scope-nation" => (Roles::SCOPE, None, Some(Level::Nation)),
                 "scope-province" => (Roles::SCOPE, None, Some(Level::Province)),
                 "scope-prefecture" => (Roles::SCOPE, None, Some(Level::Prefecture)),
                 "scope-county" => (Roles::SCOPE, None, Some(Level::County)),
