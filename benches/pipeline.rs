@@ -196,6 +196,9 @@ const STAGES: [&str; 8] = [
     "targets and reports as JSON",
 ];
 
+/// Linking and the writing of its output, among [`STAGES`].
+const LINKING: [usize; 2] = [5, 7];
+
 /// Runs every stage on each article in turn, as a run does, and adds up each stage's time.
 /// Timing each stage where it runs, rather than as the difference between two passes with
 /// and without it, keeps the machine's drift between passes out of a stage's cost.
@@ -208,34 +211,35 @@ fn timed_pass(
     let mut json = Vec::new();
     for article in articles {
         let mut lap = Instant::now();
-        let mut record = |stage: usize| {
+        // Charges the time since the last charge to `stage`.
+        let mut charge = |stage: usize| {
             let now = Instant::now();
             clock[stage] += now - lap;
             lap = now;
         };
         let document = pipeline.analyze(article.clone());
-        record(0);
+        charge(0);
         let figures = pipeline.figures(&document);
-        record(1);
+        charge(1);
         let dates = pipeline.dates(&document, published);
-        record(2);
+        charge(2);
         let places = pipeline.places(&document);
-        record(3);
+        charge(3);
         let sectors = pipeline.sectors(&document);
-        record(4);
+        charge(4);
         let links = pipeline.targets(&document, &figures, &dates, &places, published);
-        record(5);
+        charge(5);
         json.clear();
         serde_json::to_writer(&mut json, &(&figures, &dates, &places, &sectors))
             .expect("serialise");
         std::hint::black_box(&json);
         drop((document, figures, dates, places, sectors));
-        record(6);
+        charge(6);
         json.clear();
         serde_json::to_writer(&mut json, &links).expect("serialise");
         std::hint::black_box(&json);
         drop(links);
-        record(7);
+        charge(7);
     }
     clock
 }
@@ -349,7 +353,7 @@ fn stages(articles: &[String]) {
         share(total)
     );
     // What linking adds to a run: its time, with writing its output, over the rest.
-    let linking = pass[5] + pass[7];
+    let linking: Duration = LINKING.iter().map(|&stage| pass[stage]).sum();
     println!(
         "linking, with its targets and reports written, adds {:.1}% to the rest of the pass",
         100.0 * linking.as_secs_f64() / (total - linking).as_secs_f64()

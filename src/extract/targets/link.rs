@@ -11,9 +11,10 @@ use crate::extract::dates::{DateMention, DateRole, Granularity};
 use crate::extract::figures::Role;
 use crate::offsets::NormalizedSpan;
 
-/// The nation `全国` and `我国` stand for, with its code in `world.tsv`: the news zhnews reads
+/// The nation `全国` and `我国` stand for, and its code in `world.tsv`: the news zhnews reads
 /// is China's.
-const NATION: (&str, &str) = ("中国", "CN");
+const NATION_NAME: &str = "中国";
+const NATION_CODE: &str = "CN";
 
 impl Reader<'_> {
     /// Builds the record of a statement.
@@ -114,8 +115,8 @@ impl Reader<'_> {
                 }
             }
             SubjectRef::Nation(span) => Subject {
-                name: NATION.0.to_string(),
-                code: Some(NATION.1.to_string()),
+                name: NATION_NAME.to_string(),
+                code: Some(NATION_CODE.to_string()),
                 from: SubjectSource::Scope,
                 mention: Some(self.document.mention(*span)),
                 places: Vec::new(),

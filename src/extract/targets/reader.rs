@@ -523,12 +523,12 @@ impl<'a> Reader<'a> {
             // does), and with a perfective `了` after it the deed is done: no plan. Without
             // `了` it stays a plan cue: `将重点推动`, where a noun is an adverb, and policies
             // announced (`将…比例由5%提高到20%`).
-            let tokens_of = self.document.tokens();
+            let all_tokens = self.document.tokens();
             let marks_object = word.roles.has(Roles::OBJECT_MARKER)
-                && tokens_of
+                && all_tokens
                     .get(token + 1)
                     .is_some_and(|next| is_nominal(next.tag))
-                && tokens_of[token + 1..tokens.end]
+                && all_tokens[token + 1..tokens.end]
                     .iter()
                     .any(|t| t.tag.as_bytes() == b"ul");
             cues.planned |=
@@ -655,13 +655,7 @@ impl<'a> Reader<'a> {
             }
             let word = self.token_word(token);
             if let Some(level) = word.scope {
-                // `全国`, `我国`: the nation, though the document names a province most.
-                if level == Level::Nation {
-                    return Some(SubjectRef::Nation(span));
-                }
-                return self
-                    .division_of_level(level)
-                    .map(|place| SubjectRef::Place(place, SubjectSource::Scope, Some(span)));
+                return self.scope_subject(level, span);
             }
             if !(word.roles.has(Roles::LEAD)
                 || word.roles.has(Roles::PLANNED)
@@ -715,19 +709,23 @@ impl<'a> Reader<'a> {
         )
     }
 
-    /// The document's most named division of a level: `全市` of an article about 成都 is 成都市.
-    pub(super) fn division_of_level(&self, level: Level) -> Option<usize> {
-        let fits = |place: &Place| match level {
-            Level::Nation => place.kind == PlaceKind::Country,
-            Level::Province => place.kind == PlaceKind::Province,
-            Level::Prefecture => {
+    /// The subject a jurisdiction word at `span` stands for: the nation for `全国` and `我国`,
+    /// though the document names a province most; else the document's most named division of
+    /// the word's level (`全市` of an article about 成都 is 成都市).
+    fn scope_subject(&self, level: Level, span: NormalizedSpan) -> Option<SubjectRef> {
+        let fits: fn(&Place) -> bool = match level {
+            Level::Nation => return Some(SubjectRef::Nation(span)),
+            Level::Province => |place| place.kind == PlaceKind::Province,
+            Level::Prefecture => |place| {
                 place.kind == PlaceKind::Prefecture
                     || (place.kind == PlaceKind::County && place.name.ends_with('市'))
-            }
-            Level::County => place.kind == PlaceKind::County,
-            Level::Township => place.kind == PlaceKind::Township,
+            },
+            Level::County => |place| place.kind == PlaceKind::County,
+            Level::Township => |place| place.kind == PlaceKind::Township,
         };
-        most_named(self.places, |_, place| fits(place)).or(self.main_place)
+        most_named(self.places, |_, place| fits(place))
+            .or(self.main_place)
+            .map(|place| SubjectRef::Place(place, SubjectSource::Scope, Some(span)))
     }
 
     /// The statements of a clause that has figures.
