@@ -1,7 +1,8 @@
 //! Figures: numbers with their magnitude, unit, qualifier and role (`2069.5亿元`, `690万平方米`,
 //! `同比增长16.3%`, `提高2个百分点`), and none of the numbers that only look like figures:
 //! ordinals (`第十三次`), identifiers (`1号线`, `5G`), frameworks (`1+3+1`), names with numerals
-//! (`一轴四园`, `五里坨`), dates (`2020年`) and list markers (`一、`).
+//! (`一轴四园`, `五里坨`, and those of `numbered-names.txt`: `八项规定`), dates and durations
+//! (`2020年`, `8个小时`) and list markers (`一、`).
 
 use std::sync::LazyLock;
 
@@ -335,9 +336,7 @@ pub fn find(
         if reading.unit.is_none() && number.magnitude.is_none() {
             continue;
         }
-        if is_look_alike(chars, document, &reading)
-            || names.covers(chars, reading.number_span.start)
-        {
+        if is_look_alike(chars, document, names, &reading) {
             continue;
         }
         let sentence = document.sentence_at(reading.span.start);
@@ -781,8 +780,17 @@ fn per_prefix_before(chars: &[char], start: usize) -> Option<(usize, Decimal)> {
 }
 
 /// Whether a reading is a number that only looks like a figure.
-fn is_look_alike(chars: &[char], document: &Document, reading: &Reading) -> bool {
+fn is_look_alike(
+    chars: &[char],
+    document: &Document,
+    names: &NumberedNames,
+    reading: &Reading,
+) -> bool {
     let (start, end) = (reading.number_span.start, reading.number_span.end);
+    // Names with numerals that count nothing: 中央八项规定, “四个意识”.
+    if names.covers(chars, start) {
+        return true;
+    }
     let before = start.checked_sub(1).map(|b| chars[b]);
     let after = chars.get(end).copied();
     // Ordinals: 第十三次, 第1, and a session without 第 (十四届全国人大三次会议; with digits,
