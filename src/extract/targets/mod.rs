@@ -18,6 +18,8 @@ mod link;
 mod reader;
 mod vocabulary;
 
+use std::cell::Cell;
+
 use serde::Serialize;
 
 use crate::calendar::Day;
@@ -28,7 +30,7 @@ use crate::extract::dates::{DateMention, Granularity};
 use crate::extract::figures::{Comparator, Figure, Role};
 use crate::extract::places::Place;
 use crate::record::Mention;
-use reader::Reader;
+use reader::{Reader, Tables};
 use vocabulary::Vocabulary;
 
 /// A target, or an achievement reported as the completion of a task.
@@ -234,7 +236,22 @@ impl Targets {
         places: &[Place],
         published: Option<Day>,
     ) -> (Vec<Target>, Vec<Report>) {
-        Reader::new(&self.words, document, figures, dates, places, published).targets()
+        thread_local! {
+            static TABLES: Cell<Tables> = Cell::default();
+        }
+        let tables = TABLES.take();
+        let reader = Reader::new(
+            &self.words,
+            document,
+            figures,
+            dates,
+            places,
+            published,
+            tables,
+        );
+        let found = reader.targets();
+        TABLES.set(reader.into_tables());
+        found
     }
 }
 
@@ -303,6 +320,28 @@ mod tests {
 
     fn exact_values(target: &Target) -> Vec<&str> {
         target.values.iter().map(|v| v.exact.as_str()).collect()
+    }
+
+    /// Linking keeps its tables from one document to the next on a thread: nothing of the
+    /// first may reach the second.
+    #[test]
+    fn a_document_links_alike_after_another_on_the_same_thread() {
+        let first = "石景山区2020年高精尖产业收入2069.5亿元，同比增长16.3%。\n\
+                     预计到2025年，石景山区高精尖产业收入将达到3450亿元。\n\
+                     全面完成西黄村、衙门口、北辛安、广宁村等棚户区改造任务；\n\
+                     未来5年，将完成全部172个、690万平方米老旧小区综合改造。";
+        let second = "全年完成投资120亿元。明年将新建学校5所。";
+        let alone = std::thread::spawn(|| link(second, "2024-03-01"))
+            .join()
+            .expect("linking alone");
+        let on_the_same_thread = std::thread::spawn(|| {
+            link(first, "2024-03-01");
+            link(second, "2024-03-01")
+        })
+        .join()
+        .expect("linking after another");
+        assert!(!alone.0.is_empty(), "{alone:#?}");
+        assert_eq!(on_the_same_thread, alone);
     }
 
     #[test]

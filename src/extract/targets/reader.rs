@@ -123,10 +123,36 @@ pub(super) struct Reader<'a> {
     pub(super) dated: Vec<bool>,
     /// The sentences that end in `；`, as items of a list do.
     pub(super) list_items: Vec<bool>,
-    /// `0..tokens`, from which runs of token indexes are sliced without allocating.
+    /// The sentences read: with a figure, a date or a place, or ending in `；`.
+    relevant: Vec<bool>,
+    /// `0..tokens` (or more), from which runs of token indexes are sliced without allocating.
     pub(super) token_ids: Vec<usize>,
     /// The roles of each relevant sentence's words together.
     sentence_roles: Vec<Roles>,
+}
+
+/// The per-document tables of a reader, kept from one document to the next so that linking
+/// fills them instead of allocating them for each document.
+#[derive(Default)]
+pub(super) struct Tables {
+    tenses: Vec<Tense>,
+    figure_spans: Vec<Located>,
+    date_spans: Vec<Located>,
+    place_spans: Vec<Located>,
+    clauses: Vec<Clause>,
+    token_words: Vec<Word>,
+    figured: Vec<bool>,
+    dated: Vec<bool>,
+    relevant: Vec<bool>,
+    list_items: Vec<bool>,
+    token_ids: Vec<usize>,
+    sentence_roles: Vec<Roles>,
+}
+
+impl Tables {
+    /// Tokens past which a document's tables are dropped rather than kept: a huge document
+    /// would otherwise hold its memory for the rest of the run.
+    const KEPT_TOKENS: usize = 1 << 16;
 }
 
 impl<'a> Reader<'a> {
@@ -137,62 +163,86 @@ impl<'a> Reader<'a> {
         dates: &'a [DateMention],
         places: &'a [Place],
         published: Option<Day>,
+        tables: Tables,
     ) -> Reader<'a> {
+        let Tables {
+            mut tenses,
+            mut figure_spans,
+            mut date_spans,
+            mut place_spans,
+            clauses: mut clause_table,
+            mut token_words,
+            mut figured,
+            mut dated,
+            mut relevant,
+            mut list_items,
+            mut token_ids,
+            mut sentence_roles,
+        } = tables;
         let locate = |mention: &Mention, index| Located {
             span: mention.normalized,
             index,
         };
-        let figure_spans: Vec<Located> = figures
-            .iter()
-            .enumerate()
-            .map(|(i, f)| locate(&f.mention, i))
-            .collect();
-        let date_spans: Vec<Located> = dates
-            .iter()
-            .enumerate()
-            .map(|(i, d)| locate(&d.mention, i))
-            .collect();
-        let place_spans: Vec<Located> = places
-            .iter()
-            .enumerate()
-            .map(|(i, p)| locate(&p.mention, i))
-            .collect();
-        let mut figured = vec![false; document.sentences().len()];
+        let refill = |spans: &mut Vec<Located>, mentions: &mut dyn Iterator<Item = &Mention>| {
+            spans.clear();
+            spans.extend(mentions.enumerate().map(|(i, m)| locate(m, i)));
+        };
+        refill(&mut figure_spans, &mut figures.iter().map(|f| &f.mention));
+        refill(&mut date_spans, &mut dates.iter().map(|d| &d.mention));
+        refill(&mut place_spans, &mut places.iter().map(|p| &p.mention));
+        let sentences = document.sentences().len();
+        let reset = |flags: &mut Vec<bool>| {
+            flags.clear();
+            flags.resize(sentences, false);
+        };
+        reset(&mut figured);
         for figure in figures {
             figured[figure.mention.sentence] = true;
         }
-        let mut dated = figured.clone();
+        dated.clone_from(&figured);
         for date in dates {
             dated[date.mention.sentence] = true;
         }
-        let mut relevant = dated.clone();
+        relevant.clone_from(&dated);
         for place in places {
             relevant[place.mention.sentence] = true;
         }
-        let list_items: Vec<bool> = (0..document.sentences().len())
-            .map(|sentence| ends_list_item(document, sentence))
-            .collect();
+        list_items.clear();
+        list_items.extend((0..sentences).map(|sentence| ends_list_item(document, sentence)));
         for (relevant, &listed) in relevant.iter_mut().zip(&list_items) {
             *relevant |= listed;
         }
-        let mut token_words = vec![Word::default(); document.tokens().len()];
-        let mut sentence_roles = vec![Roles::default(); document.sentences().len()];
-        let mut clauses = clauses(
+        let tokens = document.tokens().len();
+        token_words.clear();
+        token_words.resize(tokens, Word::default());
+        sentence_roles.clear();
+        sentence_roles.resize(sentences, Roles::default());
+        clauses(
             document,
             &relevant,
             words,
             &mut token_words,
             &mut sentence_roles,
+            &mut clause_table,
         );
         // One sweep over clauses and entities, both in text order.
         let (mut figure, mut date, mut place) = (0, 0, 0);
-        for clause in &mut clauses {
+        for clause in &mut clause_table {
             clause.figures = run_within(&figure_spans, clause.span, &mut figure);
             clause.dates = run_within(&date_spans, clause.span, &mut date);
             clause.places = run_within(&place_spans, clause.span, &mut place);
         }
         // `YYYY-MM-DD`, to compare with the dates' bounds.
         let published_iso = published.map(|day| day.to_string());
+        tenses.clear();
+        tenses.extend(
+            dates
+                .iter()
+                .map(|date| Tense::of(date, published_iso.as_deref())),
+        );
+        // Runs of token indexes are sliced from `0..`, which only ever grows.
+        let known = token_ids.len();
+        token_ids.extend(known..tokens);
         Reader {
             words,
             document,
@@ -200,21 +250,40 @@ impl<'a> Reader<'a> {
             dates,
             places,
             published,
-            tenses: dates
-                .iter()
-                .map(|date| Tense::of(date, published_iso.as_deref()))
-                .collect(),
+            tenses,
             figure_spans,
             date_spans,
             place_spans,
-            clauses,
+            clauses: clause_table,
             main_place: main_place(places),
             token_words,
             figured,
             dated,
+            relevant,
             list_items,
-            token_ids: (0..document.tokens().len()).collect(),
+            token_ids,
             sentence_roles,
+        }
+    }
+
+    /// The reader's tables, to be filled for the next document; none of a huge document's.
+    pub(super) fn into_tables(self) -> Tables {
+        if self.token_ids.len() > Tables::KEPT_TOKENS {
+            return Tables::default();
+        }
+        Tables {
+            tenses: self.tenses,
+            figure_spans: self.figure_spans,
+            date_spans: self.date_spans,
+            place_spans: self.place_spans,
+            clauses: self.clauses,
+            token_words: self.token_words,
+            figured: self.figured,
+            dated: self.dated,
+            relevant: self.relevant,
+            list_items: self.list_items,
+            token_ids: self.token_ids,
+            sentence_roles: self.sentence_roles,
         }
     }
 
@@ -638,7 +707,7 @@ impl<'a> Reader<'a> {
                 // `川沙新镇、祝桥镇等地区将新增…`: the places listed own the target together.
                 let list = self.place_list(&places[at..]);
                 if list.len() >= 2 {
-                    return Some(self.list_subject(&list));
+                    return Some(self.list_subject(list));
                 }
                 let place = places[at];
                 return self
@@ -737,16 +806,17 @@ impl<'a> Reader<'a> {
         statements: &mut Vec<Statement>,
     ) {
         let chars = self.document.normalized_chars();
-        let mut groups: Vec<Vec<Located>> = Vec::new();
-        for figure in figures {
-            let joined = groups.last().and_then(|g| g.last()).is_some_and(|last| {
-                let gap = &chars[last.span.end..figure.span.start];
+        // Runs of figures joined by `、`, `和` and the like.
+        let mut groups: Vec<&[Located]> = Vec::new();
+        let mut from = 0;
+        for at in 1..=figures.len() {
+            let joined = figures.get(at).is_some_and(|figure| {
+                let gap = &chars[figures[at - 1].span.end..figure.span.start];
                 matches!(gap, ['、' | '和' | '及' | ',' | '，']) || gap.iter().all(|&c| c == ' ')
             });
-            if joined {
-                groups.last_mut().expect("a group").push(*figure);
-            } else {
-                groups.push(vec![*figure]);
+            if !joined {
+                groups.push(&figures[from..at]);
+                from = at;
             }
         }
         let mut previous_end = clause.span.start;
@@ -1178,7 +1248,7 @@ impl<'a> Reader<'a> {
             _ => self.place_list(&before),
         };
         let (subject, metric_from) = if list.len() >= 2 {
-            let subject = self.list_subject(&list);
+            let subject = self.list_subject(list);
             let SubjectRef::List(span, _) = subject else {
                 unreachable!("a list subject")
             };
@@ -1288,24 +1358,19 @@ impl<'a> Reader<'a> {
 
     /// The places of `places` that form a list: consecutive, separated by `、`, `和`, `及`,
     /// `与` or a township name before its village (`安坪镇三沱村`).
-    pub(super) fn place_list(&self, places: &[Located]) -> Vec<Located> {
+    pub(super) fn place_list<'p>(&self, places: &'p [Located]) -> &'p [Located] {
         let chars = self.document.normalized_chars();
-        let mut list: Vec<Located> = Vec::new();
-        for place in places {
-            if let Some(last) = list.last() {
-                let gap = &chars[last.span.end..place.span.start.max(last.span.end)];
-                let joined = gap.is_empty()
-                    || matches!(
-                        gap,
-                        ['、'] | ['和'] | ['及'] | ['与'] | ['，'] | [','] | ['、', _]
-                    );
-                if !joined {
-                    break;
-                }
-            }
-            list.push(*place);
-        }
-        list
+        let joined = |pair: &[Located]| {
+            let (last, place) = (pair[0], pair[1]);
+            let gap = &chars[last.span.end..place.span.start.max(last.span.end)];
+            gap.is_empty()
+                || matches!(
+                    gap,
+                    ['、'] | ['和'] | ['及'] | ['与'] | ['，'] | [','] | ['、', _]
+                )
+        };
+        let members = 1 + places.windows(2).take_while(|&pair| joined(pair)).count();
+        &places[..members.min(places.len())]
     }
 }
 
@@ -1506,8 +1571,8 @@ fn is_nominal(tag: PosTag) -> bool {
     (tag.first() == Some(&b'n') && tag != b"ns") || matches!(tag, b"r" | b"eng")
 }
 
-/// The clauses of a document's relevant sentences, each with its paragraph (line) number; and,
-/// in the same pass over their tokens, each token's cue word in `token_words` and the roles of
+/// The clauses of a document's relevant sentences into `clauses`, each with its paragraph
+/// (line) number; and, in the same pass over their tokens, each token's cue word in `token_words` and the roles of
 /// a sentence's words together in `sentence_roles`.
 pub(super) fn clauses(
     document: &Document,
@@ -1515,12 +1580,11 @@ pub(super) fn clauses(
     words: &Vocabulary,
     token_words: &mut [Word],
     sentence_roles: &mut [Roles],
-) -> Vec<Clause> {
+    clauses: &mut Vec<Clause>,
+) {
     let chars = document.normalized_chars();
     let tokens = document.tokens();
-    // Room for a few clauses a sentence read, so that the vector rarely grows.
-    let read = relevant.iter().filter(|&&r| r).count();
-    let mut clauses = Vec::with_capacity(4 * read);
+    clauses.clear();
     let mut paragraph = 0;
     let mut previous_end = 0;
     for (index, sentence) in document.sentences().iter().enumerate() {
@@ -1558,7 +1622,6 @@ pub(super) fn clauses(
             }
         }
     }
-    clauses
 }
 
 /// The run of `spans` inside `span`, looked for from `*next` on, which it moves past them:
