@@ -35,17 +35,20 @@ impl Pipeline {
     /// later.
     pub fn new(dictionaries: &Dictionaries) -> Result<Pipeline, Error> {
         // jieba's dictionary and the gazetteer are the two slow builds: side by side, start-up
-        // waits for the slower only.
+        // waits for the slower only. The gazetteer is the quicker, so jieba-rs's tagging model
+        // is read after it.
         let (segmenter, places) = std::thread::scope(|scope| {
             let places = scope.spawn(|| {
-                Places::new(
+                let places = Places::new(
                     Gazetteer::new(
                         dictionaries.divisions(),
                         dictionaries.world(),
                         dictionaries.landforms(),
                     )?,
                     dictionaries.place_words(),
-                )
+                );
+                Segmenter::load_tagging_model();
+                places
             });
             let segmenter = Segmenter::new(dictionaries);
             let places = places

@@ -100,6 +100,14 @@ impl Segmenter {
         Ok(Segmenter { jieba })
     }
 
+    /// Reads jieba-rs's model for tagging words its dictionary lacks, which it otherwise
+    /// reads on the first `tag` of a run, after every dictionary is built: start-up calls this
+    /// on a thread that would wait anyway.
+    pub fn load_tagging_model() {
+        // An empty dictionary knows no word, so tagging any Chinese word needs the model.
+        std::hint::black_box(Jieba::empty().tag("词", false));
+    }
+
     /// Appends the words of `text`, a piece of the normalised text that starts at character
     /// `char_offset` and byte `byte_offset`, to `tokens`.
     // Kept out of line so that profiles and `scripts/bench-instructions.sh` see the stage.
