@@ -115,7 +115,7 @@ impl Pipeline {
         published: Option<Day>,
     ) -> (Vec<Target>, Vec<Report>) {
         self.targets
-            .find(document, figures, dates, places, published)
+            .find(document, &self.segmenter, figures, dates, places, published)
     }
 
     /// One pipeline with the embedded dictionaries for the unit tests of every stage, built
@@ -155,9 +155,7 @@ impl Pipeline {
         let figures = figures::find(&document, &numbers, &self.units, &self.numbered_names);
         let dates = self.dates.find(&document, published);
         let places = self.places.find(&document);
-        let (targets, reports) = self
-            .targets
-            .find(&document, &figures, &dates, &places, published);
+        let (targets, reports) = self.targets(&document, &figures, &dates, &places, published);
         Record {
             schema_version: SCHEMA_VERSION,
             id: input.id,

@@ -108,6 +108,12 @@ impl Segmenter {
         std::hint::black_box(Jieba::empty().tag("词", false));
     }
 
+    /// Whether jieba's dictionary, ours included, has `word`: a word it lacks was made up by
+    /// its HMM from characters it could not place.
+    pub fn knows(&self, word: &str) -> bool {
+        self.jieba.has_word(word)
+    }
+
     /// Appends the words of `text`, a piece of the normalised text that starts at character
     /// `char_offset` and byte `byte_offset`, to `tokens`.
     // Kept out of line so that profiles and `scripts/bench-instructions.sh` see the stage.

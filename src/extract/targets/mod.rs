@@ -30,7 +30,8 @@ use crate::extract::dates::{DateMention, Granularity};
 use crate::extract::figures::{Comparator, Figure, Role};
 use crate::extract::places::Place;
 use crate::record::Mention;
-use reader::{Reader, Tables};
+use crate::segment::Segmenter;
+use reader::{Entities, Reader, Tables};
 use vocabulary::Vocabulary;
 
 /// A target, or an achievement reported as the completion of a task.
@@ -231,6 +232,7 @@ impl Targets {
     pub fn find(
         &self,
         document: &Document,
+        segmenter: &Segmenter,
         figures: &[Figure],
         dates: &[DateMention],
         places: &[Place],
@@ -243,9 +245,12 @@ impl Targets {
         let reader = Reader::new(
             &self.words,
             document,
-            figures,
-            dates,
-            places,
+            segmenter,
+            Entities {
+                figures,
+                dates,
+                places,
+            },
             published,
             tables,
         );
@@ -312,6 +317,12 @@ mod tests {
         let mut found = link(text, published).0;
         assert_eq!(found.len(), 1, "{text}: {found:#?}");
         found.remove(0)
+    }
+
+    /// The metrics of a text's reports.
+    fn report_metrics(text: &str) -> Vec<String> {
+        let (_, reports) = link(text, "2024-10-20");
+        reports.into_iter().map(|r| r.metric.name).collect()
     }
 
     fn metric(target: &Target) -> &str {
@@ -708,14 +719,30 @@ mod tests {
             ),
             ("今年前三季度，电信业务收入同比增8.2%。", "电信业务收入"),
         ] {
-            let (_, reports) = link(text, "2024-10-20");
-            let metrics: Vec<&str> = reports.iter().map(|r| r.metric.name.as_str()).collect();
-            assert_eq!(metrics, [metric], "{text}");
+            assert_eq!(report_metrics(text), [metric], "{text}");
         }
         assert_eq!(
             metric(&only("预计到2026年，年发电量可达10亿千瓦时。")),
             "年发电量"
         );
+    }
+
+    #[test]
+    fn a_linking_character_jieba_joined_to_the_metric_is_cut_from_it() {
+        // jieba's HMM makes one unknown word of `额超`, `比近`, `容达`, `之比为`; a word its
+        // dictionary has keeps its last character (`节约`).
+        for (text, metric) in [
+            ("今年签约额超100亿元。", "签约额"),
+            ("机电产品出口占比近60%。", "机电产品出口占比"),
+            ("一期总罐容达20万立方米。", "一期总罐容"),
+            (
+                "顺差规模与同期国内生产总值之比为2.5%。",
+                "顺差规模与同期国内生产总值之比",
+            ),
+            ("一年可以为厂里节约20万元。", "可以为厂里节约"),
+        ] {
+            assert_eq!(report_metrics(text), [metric], "{text}");
+        }
     }
 
     #[test]

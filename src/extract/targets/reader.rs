@@ -15,7 +15,7 @@ use crate::extract::places::{Place, PlaceKind};
 use crate::normalize::is_han;
 use crate::offsets::NormalizedSpan;
 use crate::record::Mention;
-use crate::segment::PosTag;
+use crate::segment::{PosTag, Segmenter};
 
 /// An entity's place in the normalised text.
 #[derive(Debug, Clone, Copy)]
@@ -103,6 +103,7 @@ pub(super) struct Statement {
 pub(super) struct Reader<'a> {
     pub(super) words: &'a Vocabulary,
     pub(super) document: &'a Document,
+    segmenter: &'a Segmenter,
     pub(super) figures: &'a [Figure],
     pub(super) dates: &'a [DateMention],
     pub(super) places: &'a [Place],
@@ -129,6 +130,14 @@ pub(super) struct Reader<'a> {
     pub(super) token_ids: Vec<usize>,
     /// The roles of each relevant sentence's words together.
     sentence_roles: Vec<Roles>,
+}
+
+/// What the other stages found in a document, for the reader to link.
+#[derive(Clone, Copy)]
+pub(super) struct Entities<'a> {
+    pub(super) figures: &'a [Figure],
+    pub(super) dates: &'a [DateMention],
+    pub(super) places: &'a [Place],
 }
 
 /// The per-document tables of a reader, kept from one document to the next so that linking
@@ -159,12 +168,16 @@ impl<'a> Reader<'a> {
     pub(super) fn new(
         words: &'a Vocabulary,
         document: &'a Document,
-        figures: &'a [Figure],
-        dates: &'a [DateMention],
-        places: &'a [Place],
+        segmenter: &'a Segmenter,
+        entities: Entities<'a>,
         published: Option<Day>,
         tables: Tables,
     ) -> Reader<'a> {
+        let Entities {
+            figures,
+            dates,
+            places,
+        } = entities;
         let Tables {
             mut tenses,
             mut figure_spans,
@@ -246,6 +259,7 @@ impl<'a> Reader<'a> {
         Reader {
             words,
             document,
+            segmenter,
             figures,
             dates,
             places,
@@ -1053,9 +1067,11 @@ impl<'a> Reader<'a> {
 
     /// Whether a metric is only a verb (`建成`).
     pub(super) fn is_bare_verb(&self, clause: &Clause, metric: NormalizedSpan) -> bool {
+        let tokens = self.document.tokens();
         match self.tokens_in(clause, metric.start, metric.end) {
-            &[only] => {
-                self.document.tokens()[only].tag.as_bytes().first() == Some(&b'v')
+            // The metric may end inside a word (`签约额` of `签约/额超`): then it is more.
+            &[only] if tokens[only].span.end == metric.end => {
+                tokens[only].tag.as_bytes().first() == Some(&b'v')
                     || self.token_word(only).roles.has(Roles::COMPLETION)
             }
             _ => false,
@@ -1152,11 +1168,25 @@ impl<'a> Reader<'a> {
             trimmed
         };
         let tokens = self.document.tokens();
+        let last = *chosen.last()?;
         let span = NormalizedSpan {
             start: tokens[*chosen.first()?].span.start,
-            end: tokens[*chosen.last()?].span.end,
+            end: tokens[last].span.end - usize::from(self.ends_in_merged_link(last)),
         };
         (span.len() >= 2).then_some(span)
+    }
+
+    /// Whether a word is one jieba's HMM made of a metric's last characters and a linking
+    /// word of one character (`总罐容达`, `全长约`, `签约额超`, `之比为`): a word its
+    /// dictionary lacks that ends in a `merged-link` word.
+    fn ends_in_merged_link(&self, token: usize) -> bool {
+        let text = self.token_text(token);
+        let mut chars = text.chars();
+        chars.next_back().is_some_and(|last| {
+            !chars.as_str().is_empty()
+                && self.words.is_merged_link(last)
+                && !self.segmenter.knows(text)
+        })
     }
 
     /// Whether a token right after a figure only bounds it (`以上`, `左右`).

@@ -36,6 +36,7 @@ impl Roles {
     pub(super) const TITLE_OPEN: u32 = 1 << 20;
     pub(super) const TITLE_CLOSE: u32 = 1 << 21;
     pub(super) const OBJECT_MARKER: u32 = 1 << 22;
+    pub(super) const MERGED_LINK: u32 = 1 << 23;
 
     pub(super) fn has(self, role: u32) -> bool {
         self.0 & role != 0
@@ -124,6 +125,7 @@ impl Vocabulary {
                 "title-open" => (Roles::TITLE_OPEN, None, None),
                 "title-close" => (Roles::TITLE_CLOSE, None, None),
                 "object-marker" => (Roles::OBJECT_MARKER, None, None),
+                "merged-link" => (Roles::MERGED_LINK, None, None),
                 other => return Err(line.error(format!("unknown role {other:?}"))),
             };
             word.roles.0 |= bit;
@@ -156,6 +158,13 @@ impl Vocabulary {
         } else {
             Word::default()
         }
+    }
+
+    /// Whether `c` is a linking word that jieba's HMM joins to the word before it.
+    pub(super) fn is_merged_link(&self, c: char) -> bool {
+        self.single_chars
+            .get(&c)
+            .is_some_and(|word| word.roles.has(Roles::MERGED_LINK))
     }
 
     /// Whether a word starting with `c` may be one of the vocabulary's.
