@@ -728,6 +728,18 @@ mod tests {
     }
 
     #[test]
+    fn an_adverb_before_the_figure_is_no_part_of_the_metric() {
+        for (text, metric) in [
+            ("贷款利率仅3.5%。", "贷款利率"),
+            ("报销比例不低于70%。", "报销比例"),
+            ("参会人数多达500人。", "参会人数"),
+            ("去年交易量就达300亿元。", "交易量"),
+        ] {
+            assert_eq!(report_metrics(text), [metric], "{text}");
+        }
+    }
+
+    #[test]
     fn a_linking_character_jieba_joined_to_the_metric_is_cut_from_it() {
         // jieba's HMM makes one unknown word of `额超`, `比近`, `容达`, `之比为`; a word its
         // dictionary has keeps its last character (`节约`).
