@@ -677,6 +677,11 @@ mod tests {
         ] {
             assert_eq!(link(text, "2021-12-09").0, Vec::new(), "{text}");
         }
+        // `全年` in a sentence set on the day of publication is a year reported on: only a
+        // year not over yet (`2024年重点工作`) makes `全年` ahead.
+        let text = "今天（1月18日），记者从国家移民管理局了解到，\
+                    全国移民管理机构全年累计查验出入境人员4.24亿人次。";
+        assert_eq!(link(text, "2024-01-18").0, Vec::new(), "{text}");
         let (_, reports) = link(
             "2020年，高精尖产业收入2069.5亿元，同比增长16.3%。",
             "2021-12-09",

@@ -1237,8 +1237,11 @@ impl<'a> Reader<'a> {
         if cues.in_progress && !cues.planned {
             return Some(Status::InProgress);
         }
-        // `三、2024年重点工作 … 全年新开工改造…1000个以上`: a year not over yet is planned for.
-        let year_ahead = context.setting.is_some_and(|t| self.is_current(t))
+        // `三、2024年重点工作 … 全年新开工改造…1000个以上`: a year not over yet is planned for;
+        // a day of it (`今天（1月18日）…全年累计…`) says nothing of which year `全年` is.
+        let year_ahead = context
+            .setting
+            .is_some_and(|t| self.is_current(t) && self.dates[t].granularity == Granularity::Year)
             && self.whole_year(context.clause_index).is_some();
         if cues.planned || year_ahead || context.time.is_some_and(|t| self.is_future(t)) {
             let forecast_now = cues.modality == Some(Modality::Forecast)
