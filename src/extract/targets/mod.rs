@@ -599,7 +599,7 @@ mod tests {
                 SubjectSource::Paragraph,
             ),
             (
-                "石景山区召开会议。\n到2025年，高精尖产业收入将达到3450亿元。",
+                "石景山区召开会议。石景山区领导出席。\n到2025年，高精尖产业收入将达到3450亿元。",
                 "石景山区",
                 SubjectSource::Document,
             ),
@@ -647,6 +647,9 @@ mod tests {
         );
         assert_eq!(metric(&listed), "棚户区改造任务");
         assert!(listed.values.is_empty());
+        // Named once, a division may be only where the news was filed: it owns nothing.
+        let filed = only("北京消息，会议召开。\n到2025年，高精尖产业收入将达到3450亿元。");
+        assert_eq!(filed.subject, None);
     }
 
     #[test]

@@ -1687,13 +1687,25 @@ pub(super) fn main_place(places: &[Place]) -> Option<usize> {
                 .is_some_and(|next| next.mention.start == place.mention.end)
         })
         .collect();
-    most_named(places, |index, p| {
+    let main = most_named(places, |index, p| {
         !qualifies[index]
             && matches!(
                 p.kind,
                 PlaceKind::Province | PlaceKind::Prefecture | PlaceKind::County | PlaceKind::Zone
             )
-    })
+    })?;
+    // Named once, a division is as often where the news was filed (`新华社北京…电`) or a
+    // place in passing as what the article is about.
+    let named = places
+        .iter()
+        .filter(|p| place_key(p) == place_key(&places[main]))
+        .count();
+    (named >= 2).then_some(main)
+}
+
+/// What tells places apart when counting them: the code, or the name of a place without one.
+fn place_key(place: &Place) -> &str {
+    place.code.as_deref().unwrap_or(&place.name)
 }
 
 /// The place named most often among those `fits` accepts, counted by code (or name); the
@@ -1701,8 +1713,7 @@ pub(super) fn main_place(places: &[Place]) -> Option<usize> {
 pub(super) fn most_named(places: &[Place], fits: impl Fn(usize, &Place) -> bool) -> Option<usize> {
     let mut counts: FxHashMap<&str, (usize, usize)> = FxHashMap::default();
     for (index, place) in places.iter().enumerate().filter(|&(i, p)| fits(i, p)) {
-        let key = place.code.as_deref().unwrap_or(&place.name);
-        counts.entry(key).or_insert((0, index)).0 += 1;
+        counts.entry(place_key(place)).or_insert((0, index)).0 += 1;
     }
     counts
         .into_values()
