@@ -133,7 +133,6 @@ pub(super) struct Reader<'a> {
 }
 
 /// What the other stages found in a document, for the reader to link.
-#[derive(Clone, Copy)]
 pub(super) struct Entities<'a> {
     pub(super) figures: &'a [Figure],
     pub(super) dates: &'a [DateMention],
@@ -1389,8 +1388,8 @@ impl<'a> Reader<'a> {
             })
     }
 
-    /// The places of `places` that form a list: consecutive, separated by `、`, `和`, `及`,
-    /// `与` or a township name before its village (`安坪镇三沱村`).
+    /// The places from the first of `places` on that form a list: consecutive, separated by
+    /// `、`, `和`, `及`, `与` or a township name before its village (`安坪镇三沱村`).
     pub(super) fn place_list<'p>(&self, places: &'p [Located]) -> &'p [Located] {
         let chars = self.document.normalized_chars();
         let joined = |pair: &[Located]| {
@@ -1605,8 +1604,8 @@ fn is_nominal(tag: PosTag) -> bool {
 }
 
 /// The clauses of a document's relevant sentences into `clauses`, each with its paragraph
-/// (line) number; and, in the same pass over their tokens, each token's cue word in `token_words` and the roles of
-/// a sentence's words together in `sentence_roles`.
+/// (line) number; and, in the same pass over their tokens, each token's cue word in
+/// `token_words` and the roles of a sentence's words together in `sentence_roles`.
 pub(super) fn clauses(
     document: &Document,
     relevant: &[bool],
