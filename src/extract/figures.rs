@@ -251,8 +251,6 @@ static WORDS: LazyLock<Words> = LazyLock::new(|| {
 /// `dictionaries/numbered-names.txt`.
 pub struct NumberedNames {
     names: WordIndex<()>,
-    /// The longest name, in characters: how far before a number one can start.
-    longest: usize,
 }
 
 impl NumberedNames {
@@ -267,20 +265,14 @@ impl NumberedNames {
             }
             names.push(name.to_string());
         }
-        let longest = names.iter().map(|n| n.chars().count()).max().unwrap_or(0);
         Ok(NumberedNames {
             names: WordIndex::starting(names.into_iter().map(|name| (name, ()))),
-            longest,
         })
     }
 
     /// Whether character `at` of `chars` lies inside one of the names.
     fn covers(&self, chars: &[char], at: usize) -> bool {
-        (at.saturating_sub(self.longest)..=at).any(|start| {
-            self.names
-                .longest_at(chars, start, |_| true)
-                .is_some_and(|(_, length)| start + length > at)
-        })
+        self.names.covers(chars, at, at + 1)
     }
 }
 

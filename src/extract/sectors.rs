@@ -85,8 +85,6 @@ pub struct Sectors {
     scopes: Vec<String>,
     /// Names of bodies that contain a sector's name (`工业和信息化部`), found where they start.
     organisations: WordIndex<()>,
-    organisation_starts: CharSet,
-    longest_organisation: usize,
     /// What a sector is measured by or made of (`增加值`, `产量`, `企业`): a sector's name before
     /// one still names the sector (`工业增加值`, `生物医药企业`).
     measures: FxHashSet<String>,
@@ -175,16 +173,6 @@ impl Sectors {
             surface_starts,
             head_ends,
             scope_starts,
-            longest_organisation: organisations
-                .iter()
-                .map(|(name, _): &(String, ())| name.chars().count())
-                .max()
-                .unwrap_or(0),
-            organisation_starts: CharSet::from_chars(
-                organisations
-                    .iter()
-                    .filter_map(|(name, _): &(String, ())| name.chars().next()),
-            ),
             organisations: WordIndex::starting(organisations),
             heads,
             scopes,
@@ -217,14 +205,7 @@ impl Sectors {
     /// (`工业和信息化部`). Asked of each sector found, which is far cheaper than looking for the
     /// bodies at every word.
     fn inside_organisation(&self, chars: &[char], span: NormalizedSpan) -> bool {
-        let earliest = span.end.saturating_sub(self.longest_organisation);
-        (earliest..=span.start).any(|start| {
-            self.organisation_starts.contains(chars[start])
-                && self
-                    .organisations
-                    .longest_at(chars, start, |_| true)
-                    .is_some_and(|(_, length)| start + length >= span.end)
-        })
+        self.organisations.covers(chars, span.start, span.end)
     }
 
     /// Dictionary surfaces made of whole words of the segmentation, longest first. A name of

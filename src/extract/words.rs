@@ -145,6 +145,8 @@ pub struct WordIndex<T> {
     anchor: Anchor,
     /// Longest first within each bucket.
     by_anchor: FxHashMap<char, Vec<(Vec<char>, T)>>,
+    /// The longest word's length, in characters.
+    longest: usize,
 }
 
 impl<T> WordIndex<T> {
@@ -173,7 +175,17 @@ impl<T> WordIndex<T> {
         for bucket in by_anchor.values_mut() {
             bucket.sort_by_key(|(letters, _)| std::cmp::Reverse(letters.len()));
         }
-        WordIndex { anchor, by_anchor }
+        let longest = by_anchor
+            .values()
+            .filter_map(|bucket| bucket.first())
+            .map(|(letters, _)| letters.len())
+            .max()
+            .unwrap_or(0);
+        WordIndex {
+            anchor,
+            by_anchor,
+            longest,
+        }
     }
 
     /// The longest word accepted by `keep` that starts at `at`, with the characters it takes;
@@ -190,6 +202,15 @@ impl<T> WordIndex<T> {
             .iter()
             .filter(|(_, value)| keep(value))
             .find_map(|(letters, value)| Some((value, spaced_length(chars, at, letters)?)))
+    }
+
+    /// Whether a word starting at or before `start` reaches `end` or beyond: whether the span
+    /// lies inside one of the words.
+    pub fn covers(&self, chars: &[char], start: usize, end: usize) -> bool {
+        (end.saturating_sub(self.longest)..=start).any(|from| {
+            self.longest_at(chars, from, |_| true)
+                .is_some_and(|(_, length)| from + length >= end)
+        })
     }
 
     /// Every word that starts at `at`, with the characters it takes.
@@ -283,6 +304,16 @@ mod tests {
 
     fn chars(text: &str) -> Vec<char> {
         text.chars().collect()
+    }
+
+    #[test]
+    fn a_span_is_covered_only_by_a_word_around_all_of_it() {
+        let index = WordIndex::starting([("工业和信息化部".to_string(), ())]);
+        let text = chars("由工业和信息化部牵头");
+        assert!(index.covers(&text, 1, 3));
+        assert!(index.covers(&text, 4, 8));
+        assert!(!index.covers(&text, 0, 2));
+        assert!(!index.covers(&text, 7, 9));
     }
 
     #[test]
