@@ -40,6 +40,34 @@ pub struct Normalizer {
     /// Toneless syllables, with `ü` spelled `ü`.
     syllables: HashSet<String>,
     to_simplified: &'static ZhConverter,
+    /// Which characters of the Basic Multilingual Plane are Traditional.
+    traditional: PlaneSet,
+}
+
+/// A set of characters of the Basic Multilingual Plane, a bit each (8 KB).
+struct PlaneSet {
+    bits: Vec<u64>,
+}
+
+impl PlaneSet {
+    const PLANE: u32 = 0x1_0000;
+
+    /// The characters of the plane for which `member` holds.
+    fn of(member: impl Fn(char) -> bool) -> PlaneSet {
+        let mut bits = vec![0u64; (PlaneSet::PLANE / 64) as usize];
+        for c in (0..PlaneSet::PLANE).filter_map(char::from_u32) {
+            if member(c) {
+                bits[c as usize / 64] |= 1 << (c as u32 % 64);
+            }
+        }
+        PlaneSet { bits }
+    }
+
+    /// Whether `c` is in the set; `None` for a character beyond the plane.
+    fn contains(&self, c: char) -> Option<bool> {
+        let word = self.bits.get(c as usize / 64)?;
+        Some(word & (1 << (c as u32 % 64)) != 0)
+    }
 }
 
 /// The longest toneless syllable (`zhuang`, `chuang`, `shuang`) has six letters.
@@ -61,9 +89,13 @@ impl Normalizer {
             }
             syllables.insert(syllable.to_string());
         }
+        let to_simplified = get_builtin_converter(Variant::ZhHans);
         Ok(Normalizer {
             syllables,
-            to_simplified: get_builtin_converter(Variant::ZhHans),
+            to_simplified,
+            // About 63,000 look-ups, a few milliseconds, once: most news is Simplified, and a
+            // text without a Traditional character is then not searched by the automaton.
+            traditional: PlaneSet::of(|c| changes_alone(to_simplified, c)),
         })
     }
 
@@ -73,7 +105,15 @@ impl Normalizer {
     pub fn normalize(&self, original: &str) -> Normalized {
         let mut changes = Changes::default();
         let (stripped, stripped_map) = self.strip_pinyin(original, &mut changes);
-        let (simplified, simplified_map) = self.simplify(&stripped, &mut changes);
+        // The automaton reads every character, several times slower than this check; most news
+        // is Simplified.
+        let (simplified, simplified_map) = if stripped.chars().any(|c| self.is_traditional(c)) {
+            let (text, map) = self.simplify(&stripped, &mut changes);
+            (Cow::Owned(text), map)
+        } else {
+            let chars = stripped_map.len();
+            (stripped, OffsetMap::identity(chars))
+        };
         let text = fold_width(simplified, &mut changes);
         Normalized {
             text,
@@ -91,7 +131,7 @@ impl Normalizer {
         let mut edits = Edits::default();
         let mut copied_to = 0;
         let mut counted = CharCounter::default();
-        for (at, bracket) in text.match_indices(['(', '（']) {
+        for (at, bracket) in brackets(text) {
             let after_han = text[..at].chars().next_back().is_some_and(is_han);
             let annotation = after_han
                 .then(|| self.annotation_length(&text[at + bracket.len()..]))
@@ -142,16 +182,14 @@ impl Normalizer {
 
     /// Whether a character is Traditional: the converter changes it when it stands alone.
     fn is_traditional(&self, c: char) -> bool {
-        let mut buffer = [0u8; 4];
-        let alone: &str = c.encode_utf8(&mut buffer);
-        let changed = self
-            .to_simplified
-            .search(alone)
-            .any(|(_, _, target)| target != alone);
-        changed
+        self.traditional
+            .contains(c)
+            .unwrap_or_else(|| changes_alone(self.to_simplified, c))
     }
 
     /// Traditional → Simplified with the OpenCC tables of zhconv's `zh-Hans` converter.
+    /// No rule applies to a text without a Traditional character (see below), so `normalize`
+    /// passes only texts with one.
     fn simplify(&self, text: &str, changes: &mut Changes) -> (String, OffsetMap) {
         let mut out = String::with_capacity(text.len());
         let mut edits = Edits::default();
@@ -184,6 +222,16 @@ impl Normalizer {
     }
 }
 
+/// Whether `converter` changes `c` when it stands alone.
+fn changes_alone(converter: &ZhConverter, c: char) -> bool {
+    let mut buffer = [0u8; 4];
+    let alone: &str = c.encode_utf8(&mut buffer);
+    let changed = converter
+        .search(alone)
+        .any(|(_, _, target)| target != alone);
+    changed
+}
+
 /// Counts the characters of a text up to increasing byte offsets, reading each byte once.
 #[derive(Default)]
 struct CharCounter {
@@ -204,15 +252,20 @@ impl CharCounter {
 /// Folds full-width digits and Latin letters to ASCII, `％` to `%`, and the full-width
 /// punctuation that sits inside a number (`１２．５`, `１，２３４`, `２０２１－１２`, `１０：３０`) to
 /// its ASCII form; one character for one, so offsets are unchanged.
-fn fold_width(text: String, changes: &mut Changes) -> String {
-    let Some(first) = text.find(|c| matches!(c, '\u{FF01}'..='\u{FF5E}')) else {
-        return text;
-    };
-    let mut out = String::with_capacity(text.len());
-    out.push_str(&text[..first]);
-    let mut previous = out.chars().next_back();
-    let mut chars = text[first..].chars();
-    while let Some(c) = chars.next() {
+fn fold_width(text: Cow<'_, str>, changes: &mut Changes) -> String {
+    let mut out = String::new();
+    let mut copied_to = 0;
+    // Every form of U+FF01..U+FF5E starts with the byte 0xEF, which few other characters of
+    // Chinese text do.
+    for at in memchr::memchr_iter(0xEF, text.as_bytes()) {
+        let mut chars = text[at..].chars();
+        let Some(c) = chars
+            .next()
+            .filter(|c| matches!(c, '\u{FF01}'..='\u{FF5E}'))
+        else {
+            continue;
+        };
+        let previous = text[..at].chars().next_back();
         let after_digit = previous.is_some_and(|p| p.is_ascii_digit() || is_full_width_digit(p));
         let folded = match c {
             '０'..='９' | 'Ａ'..='Ｚ' | 'ａ'..='ｚ' | '％' => fold_full_width(c),
@@ -229,15 +282,34 @@ fn fold_width(text: String, changes: &mut Changes) -> String {
             {
                 ','
             }
-            _ => c,
+            _ => continue,
         };
-        if folded != c {
-            changes.width_folded += 1;
+        if out.is_empty() {
+            out.reserve(text.len());
         }
+        out.push_str(&text[copied_to..at]);
         out.push(folded);
-        previous = Some(c);
+        copied_to = at + c.len_utf8();
+        changes.width_folded += 1;
     }
+    if copied_to == 0 {
+        return text.into_owned();
+    }
+    out.push_str(&text[copied_to..]);
     out
+}
+
+/// The opening brackets of `text`, `(` and `（`, with their byte offsets.
+fn brackets(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    // `（` is U+FF08, the bytes EF BC 88.
+    memchr::memchr2_iter(b'(', 0xEF, text.as_bytes()).filter_map(|at| {
+        let bracket = if text.as_bytes()[at] == b'(' {
+            "("
+        } else {
+            "（"
+        };
+        text[at..].starts_with(bracket).then_some((at, bracket))
+    })
 }
 
 fn is_full_width_digit(c: char) -> bool {
@@ -356,11 +428,39 @@ mod tests {
                 "增长5．",
             ),
             ("Chinese punctuation stays", "据悉，工作。", "据悉，工作。"),
+            (
+                "other forms starting with byte EF stay",
+                "￥５元﹐",
+                "￥5元﹐",
+            ),
+            (
+                "a full-width bracket without pinyin stays",
+                "（记者 王五）",
+                "（记者 王五）",
+            ),
         ];
         let normalizer = normalizer();
         for (name, input, expected) in cases {
             assert_eq!(normalizer.normalize(input).text, *expected, "{name}");
         }
+    }
+
+    #[test]
+    fn the_set_of_traditional_characters_is_what_the_converter_changes_alone() {
+        let normalizer = normalizer();
+        for c in ['區', '經', '會', '著', '（'] {
+            assert_eq!(
+                normalizer.traditional.contains(c),
+                Some(changes_alone(normalizer.to_simplified, c)),
+                "{c}"
+            );
+        }
+        assert_eq!(normalizer.traditional.contains('區'), Some(true));
+        assert_eq!(normalizer.traditional.contains('区'), Some(false));
+        assert_eq!(normalizer.traditional.contains('a'), Some(false));
+        // Beyond the plane, the converter is asked.
+        assert_eq!(normalizer.traditional.contains('\u{20000}'), None);
+        assert!(!normalizer.is_traditional('\u{20000}'));
     }
 
     #[test]
