@@ -63,7 +63,7 @@ pub use record::{
     ErrorInfo, ErrorRecord, Mention, Meta, Output, PublishedFrom, Record, Source, SourceFormat,
     SourceKind, Stats, Warning, SCHEMA_VERSION,
 };
-pub use run::{extract, Event, ExtractConfig, Input, Summary};
+pub use run::{extract, Event, ExtractConfig, Input, Outcome, Summary};
 pub use segment::{PosTag, Segmenter, Token};
 
 /// The numbers of an analysed document by the number grammar, before the figures extractor

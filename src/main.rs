@@ -10,7 +10,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use indicatif::{ProgressBar, ProgressStyle};
 
 use zhnews::{
-    Dictionaries, Event, ExtractConfig, FileFilter, Format, Input, LoadOptions, Output, Pipeline,
+    Dictionaries, Event, ExtractConfig, FileFilter, Format, Input, LoadOptions, Outcome, Pipeline,
 };
 
 /// Turns Chinese government news into structured, trackable data.
@@ -302,21 +302,21 @@ impl Progress {
                 }
                 self.bar.enable_steady_tick(Duration::from_millis(200));
             }
-            Event::Output(output) => {
-                let bytes = match output {
-                    Output::Record(record) => record.source.bytes,
-                    Output::Error(record) => record.source.as_ref().map_or(0, |s| s.bytes),
+            Event::Output(outcome) => {
+                let bytes = match outcome {
+                    Outcome::Record { bytes, .. } => *bytes,
+                    Outcome::Error { bytes, .. } => bytes.unwrap_or(0),
                 };
                 self.bytes.set(self.bytes.get() + bytes as u64);
                 self.bar
                     .set_message(format!("{:.1} MB", self.bytes.get() as f64 / 1e6));
                 self.bar.inc(1);
-                let has_message = match output {
-                    Output::Error(_) => true,
-                    Output::Record(record) => !record.warnings.is_empty(),
+                let has_message = match outcome {
+                    Outcome::Error { .. } => true,
+                    Outcome::Record { warnings, .. } => !warnings.is_empty(),
                 };
                 if has_message {
-                    self.bar.suspend(|| report(output));
+                    self.bar.suspend(|| report(outcome));
                 }
             }
         }
@@ -324,13 +324,12 @@ impl Progress {
 }
 
 /// Prints an output's error or warnings on stderr.
-fn report(output: &Output) {
+fn report(outcome: &Outcome) {
     let mut stderr = io::stderr().lock();
     // A failed write to stderr has nowhere to be reported.
-    let _ = match output {
-        Output::Error(record) => writeln!(stderr, "zhnews: {}", record.error.message),
-        Output::Record(record) => record
-            .warnings
+    let _ = match outcome {
+        Outcome::Error { error, .. } => writeln!(stderr, "zhnews: {}", error.message),
+        Outcome::Record { warnings, .. } => warnings
             .iter()
             .try_for_each(|w| writeln!(stderr, "zhnews: warning: {}", w.message)),
     };
