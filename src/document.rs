@@ -38,7 +38,10 @@ impl Document {
     /// Normalises, splits and segments `original`.
     pub fn new(original: String, normalizer: &Normalizer, segmenter: &Segmenter) -> Document {
         let normalized = normalizer.normalize(&original);
-        let normalized_index = CharIndex::new(&normalized.text);
+        // Sized for Chinese text, three bytes a character, so that it seldom grows.
+        let mut normalized_chars = Vec::with_capacity(normalized.text.len() / 3 + 1);
+        let normalized_index =
+            CharIndex::with_chars(&normalized.text, |c| normalized_chars.push(c));
         // One call for the whole text: jieba never joins characters across the punctuation and
         // line breaks that end sentences, and a call per sentence would cost more than the words.
         let mut tokens = Vec::with_capacity(normalized_index.chars() / 2);
@@ -72,15 +75,16 @@ impl Document {
                 }
             })
             .collect();
+        // Most news needs no normalising: its index is the one just built.
+        let original_index = if original == normalized.text {
+            normalized_index.clone()
+        } else {
+            CharIndex::new(&original)
+        };
         Document {
-            original_index: CharIndex::new(&original),
+            original_index,
             original,
-            normalized_chars: {
-                // Sized up front: collecting from `chars()` would grow the vector step by step.
-                let mut chars = Vec::with_capacity(normalized_index.chars());
-                chars.extend(normalized.text.chars());
-                chars
-            },
+            normalized_chars,
             normalized: normalized.text,
             normalized_index,
             offsets: normalized.offsets,

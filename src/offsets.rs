@@ -195,8 +195,16 @@ pub struct CharIndex {
 impl CharIndex {
     /// Indexes `text`.
     pub fn new(text: &str) -> CharIndex {
+        CharIndex::with_chars(text, |_| ())
+    }
+
+    /// Indexes `text`, handing each of its characters to `each` in the same pass.
+    pub fn with_chars(text: &str, mut each: impl FnMut(char)) -> CharIndex {
         let mut bytes = Vec::with_capacity(text.len() / 2 + 1);
-        bytes.extend(text.char_indices().map(|(b, _)| b as u32));
+        bytes.extend(text.char_indices().map(|(b, c)| {
+            each(c);
+            b as u32
+        }));
         bytes.push(text.len() as u32);
         CharIndex { bytes }
     }
