@@ -51,13 +51,15 @@ done | awk '
     n = split("jsonl-jobs1 jsonl-jobs2 sqlite-jobs2 sqlite-again-jobs2", order, " ")
     for (i = 1; i <= n; i++) printf "%-20s %9.2f %12.1f\n", order[i], best[order[i]], peak[order[i]] / 1024
     printf "jobs 2 speed-up over jobs 1: %.2f× (best over best)\n", best["jsonl-jobs1"] / best["jsonl-jobs2"]
+    rounds = ""
+    for (i = 1; i <= paired; i++) rounds = rounds sprintf(" %.2f", ratios[i])
     # The median of the ratios of the rounds (an insertion sort: a handful of rounds).
     for (i = 2; i <= paired; i++) for (j = i; j > 1 && ratios[j] < ratios[j - 1]; j--) {
       t = ratios[j]; ratios[j] = ratios[j - 1]; ratios[j - 1] = t
     }
     middle = (paired + 1) / 2
     median = paired % 2 ? ratios[middle] : (ratios[paired / 2] + ratios[paired / 2 + 1]) / 2
-    printf "jobs 2 speed-up over jobs 1: %.2f× (median of %d rounds, each paired)\n", median, paired
+    printf "jobs 2 speed-up over jobs 1: %.2f× (median of %d rounds, each paired:%s)\n", median, paired, rounds
     printf "SQLite over JSON Lines (jobs 2): %+.1f%%\n", 100 * (best["sqlite-jobs2"] / best["jsonl-jobs2"] - 1)
     printf "second SQLite run over the first: %+.1f%%\n", 100 * (best["sqlite-again-jobs2"] / best["sqlite-jobs2"] - 1)
   }'
