@@ -11,6 +11,7 @@ use zhconv::{get_builtin_converter, Variant, ZhConverter};
 
 use crate::dictionaries::{Dictionaries, DictionaryLines};
 use crate::error::Error;
+use crate::extract::words::CharSet;
 use crate::offsets::{Edits, OffsetMap};
 
 /// The normalised text, its offset map and what normalisation changed.
@@ -41,33 +42,7 @@ pub struct Normalizer {
     syllables: HashSet<String>,
     to_simplified: &'static ZhConverter,
     /// Which characters of the Basic Multilingual Plane are Traditional.
-    traditional: PlaneSet,
-}
-
-/// A set of characters of the Basic Multilingual Plane, a bit each (8 KB).
-struct PlaneSet {
-    bits: Vec<u64>,
-}
-
-impl PlaneSet {
-    const PLANE: u32 = 0x1_0000;
-
-    /// The characters of the plane for which `member` holds.
-    fn of(member: impl Fn(char) -> bool) -> PlaneSet {
-        let mut bits = vec![0u64; (PlaneSet::PLANE / 64) as usize];
-        for c in (0..PlaneSet::PLANE).filter_map(char::from_u32) {
-            if member(c) {
-                bits[c as usize / 64] |= 1 << (c as u32 % 64);
-            }
-        }
-        PlaneSet { bits }
-    }
-
-    /// Whether `c` is in the set; `None` for a character beyond the plane.
-    fn contains(&self, c: char) -> Option<bool> {
-        let word = self.bits.get(c as usize / 64)?;
-        Some(word & (1 << (c as u32 % 64)) != 0)
-    }
+    traditional: CharSet,
 }
 
 /// The longest toneless syllable (`zhuang`, `chuang`, `shuang`) has six letters.
@@ -95,7 +70,11 @@ impl Normalizer {
             to_simplified,
             // About 63,000 look-ups, a few milliseconds, once: most news is Simplified, and a
             // text without a Traditional character is then not searched by the automaton.
-            traditional: PlaneSet::of(|c| changes_alone(to_simplified, c)),
+            traditional: CharSet::from_chars(
+                (0..=0xFFFF)
+                    .filter_map(char::from_u32)
+                    .filter(|&c| changes_alone(to_simplified, c)),
+            ),
         })
     }
 
@@ -182,9 +161,11 @@ impl Normalizer {
 
     /// Whether a character is Traditional: the converter changes it when it stands alone.
     fn is_traditional(&self, c: char) -> bool {
-        self.traditional
-            .contains(c)
-            .unwrap_or_else(|| changes_alone(self.to_simplified, c))
+        if c <= '\u{FFFF}' {
+            self.traditional.contains(c)
+        } else {
+            changes_alone(self.to_simplified, c)
+        }
     }
 
     /// Traditional → Simplified with the OpenCC tables of zhconv's `zh-Hans` converter.
@@ -451,15 +432,14 @@ mod tests {
         for c in ['區', '經', '會', '著', '（'] {
             assert_eq!(
                 normalizer.traditional.contains(c),
-                Some(changes_alone(normalizer.to_simplified, c)),
+                changes_alone(normalizer.to_simplified, c),
                 "{c}"
             );
         }
-        assert_eq!(normalizer.traditional.contains('區'), Some(true));
-        assert_eq!(normalizer.traditional.contains('区'), Some(false));
-        assert_eq!(normalizer.traditional.contains('a'), Some(false));
+        assert!(normalizer.traditional.contains('區'));
+        assert!(!normalizer.traditional.contains('区'));
+        assert!(!normalizer.traditional.contains('a'));
         // Beyond the plane, the converter is asked.
-        assert_eq!(normalizer.traditional.contains('\u{20000}'), None);
         assert!(!normalizer.is_traditional('\u{20000}'));
     }
 
