@@ -151,9 +151,9 @@ impl Reader<'_> {
     /// The plan a statement's sentence names: a name ending in `行动计划`, `规划` and the like,
     /// after `实施` or `按照`, or before `提出`.
     pub(super) fn plan(&self, statement: &Statement) -> Option<String> {
-        let clause = &self.clauses[statement.clause];
+        let clause = &self.tables.clauses[statement.clause];
         let sentence = &self.document.sentences()[clause.sentence];
-        let tokens_vec = &self.token_ids[sentence.tokens.clone()];
+        let tokens_vec = &self.tables.token_ids[sentence.tokens.clone()];
         for (k, &token) in tokens_vec.iter().enumerate() {
             let word = self.token_word(token);
             if !word.roles.has(Roles::PLAN_NAME) {
@@ -219,7 +219,8 @@ impl Reader<'_> {
                 Some(Status::Achieved) if statement.goal => {
                     // The goal met takes the metric of the figure reached before it.
                     let reached = index.checked_sub(1).map(|i| &statements[i]).filter(|s| {
-                        self.clauses[s.clause].sentence == self.clauses[statement.clause].sentence
+                        self.tables.clauses[s.clause].sentence
+                            == self.tables.clauses[statement.clause].sentence
                     });
                     let mut target = match reached {
                         // The goal's clause rarely says when: the reached figure's does. A

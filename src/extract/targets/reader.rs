@@ -108,28 +108,10 @@ pub(super) struct Reader<'a> {
     pub(super) dates: &'a [DateMention],
     pub(super) places: &'a [Place],
     pub(super) published: Option<Day>,
-    /// Each date against publication, worked out once: the statements ask many times.
-    tenses: Vec<Tense>,
-    pub(super) figure_spans: Vec<Located>,
-    pub(super) date_spans: Vec<Located>,
-    pub(super) place_spans: Vec<Located>,
-    pub(super) clauses: Vec<Clause>,
     /// The division the document names most, by place index.
     pub(super) main_place: Option<usize>,
-    /// The vocabulary's word of each token of the sentences worth reading (with a figure, a
-    /// date or a place, or ending in `；`); the empty word elsewhere.
-    pub(super) token_words: Vec<Word>,
-    /// The sentences with a figure, and those with a figure or a date.
-    pub(super) figured: Vec<bool>,
-    pub(super) dated: Vec<bool>,
-    /// The sentences that end in `；`, as items of a list do.
-    pub(super) list_items: Vec<bool>,
-    /// The sentences read: with a figure, a date or a place, or ending in `；`.
-    relevant: Vec<bool>,
-    /// `0..tokens` (or more), from which runs of token indexes are sliced without allocating.
-    pub(super) token_ids: Vec<usize>,
-    /// The roles of each relevant sentence's words together.
-    sentence_roles: Vec<Roles>,
+    /// What the reader works out of the document before linking.
+    pub(super) tables: Tables,
 }
 
 /// What the other stages found in a document, for the reader to link.
@@ -143,17 +125,25 @@ pub(super) struct Entities<'a> {
 /// fills them instead of allocating them for each document.
 #[derive(Default)]
 pub(super) struct Tables {
+    /// Each date against publication, worked out once: the statements ask many times.
     tenses: Vec<Tense>,
-    figure_spans: Vec<Located>,
-    date_spans: Vec<Located>,
-    place_spans: Vec<Located>,
-    clauses: Vec<Clause>,
-    token_words: Vec<Word>,
-    figured: Vec<bool>,
-    dated: Vec<bool>,
+    pub(super) figure_spans: Vec<Located>,
+    pub(super) date_spans: Vec<Located>,
+    pub(super) place_spans: Vec<Located>,
+    pub(super) clauses: Vec<Clause>,
+    /// The vocabulary's word of each token of the sentences worth reading (with a figure, a
+    /// date or a place, or ending in `；`); the empty word elsewhere.
+    pub(super) token_words: Vec<Word>,
+    /// The sentences with a figure, and those with a figure or a date.
+    pub(super) figured: Vec<bool>,
+    pub(super) dated: Vec<bool>,
+    /// The sentences read: with a figure, a date or a place, or ending in `；`.
     relevant: Vec<bool>,
-    list_items: Vec<bool>,
-    token_ids: Vec<usize>,
+    /// The sentences that end in `；`, as items of a list do.
+    pub(super) list_items: Vec<bool>,
+    /// `0..tokens` (or more), from which runs of token indexes are sliced without allocating.
+    pub(super) token_ids: Vec<usize>,
+    /// The roles of each relevant sentence's words together.
     sentence_roles: Vec<Roles>,
 }
 
@@ -170,7 +160,7 @@ impl<'a> Reader<'a> {
         segmenter: &'a Segmenter,
         entities: Entities<'a>,
         published: Option<Day>,
-        tables: Tables,
+        mut tables: Tables,
     ) -> Reader<'a> {
         let Entities {
             figures,
@@ -178,19 +168,19 @@ impl<'a> Reader<'a> {
             places,
         } = entities;
         let Tables {
-            mut tenses,
-            mut figure_spans,
-            mut date_spans,
-            mut place_spans,
-            clauses: mut clause_table,
-            mut token_words,
-            mut figured,
-            mut dated,
-            mut relevant,
-            mut list_items,
-            mut token_ids,
-            mut sentence_roles,
-        } = tables;
+            tenses,
+            figure_spans,
+            date_spans,
+            place_spans,
+            clauses: clause_table,
+            token_words,
+            figured,
+            dated,
+            relevant,
+            list_items,
+            token_ids,
+            sentence_roles,
+        } = &mut tables;
         let locate = |mention: &Mention, index| Located {
             span: mention.normalized,
             index,
@@ -199,29 +189,26 @@ impl<'a> Reader<'a> {
             spans.clear();
             spans.extend(mentions.enumerate().map(|(i, m)| locate(m, i)));
         };
-        refill(&mut figure_spans, &mut figures.iter().map(|f| &f.mention));
-        refill(&mut date_spans, &mut dates.iter().map(|d| &d.mention));
-        refill(&mut place_spans, &mut places.iter().map(|p| &p.mention));
+        refill(figure_spans, &mut figures.iter().map(|f| &f.mention));
+        refill(date_spans, &mut dates.iter().map(|d| &d.mention));
+        refill(place_spans, &mut places.iter().map(|p| &p.mention));
         let sentences = document.sentences().len();
-        let reset = |flags: &mut Vec<bool>| {
-            flags.clear();
-            flags.resize(sentences, false);
-        };
-        reset(&mut figured);
+        figured.clear();
+        figured.resize(sentences, false);
         for figure in figures {
             figured[figure.mention.sentence] = true;
         }
-        dated.clone_from(&figured);
+        dated.clone_from(figured);
         for date in dates {
             dated[date.mention.sentence] = true;
         }
-        relevant.clone_from(&dated);
+        relevant.clone_from(dated);
         for place in places {
             relevant[place.mention.sentence] = true;
         }
         list_items.clear();
         list_items.extend((0..sentences).map(|sentence| ends_list_item(document, sentence)));
-        for (relevant, &listed) in relevant.iter_mut().zip(&list_items) {
+        for (relevant, &listed) in relevant.iter_mut().zip(list_items.iter()) {
             *relevant |= listed;
         }
         let tokens = document.tokens().len();
@@ -231,18 +218,18 @@ impl<'a> Reader<'a> {
         sentence_roles.resize(sentences, Roles::default());
         clauses(
             document,
-            &relevant,
+            relevant,
             words,
-            &mut token_words,
-            &mut sentence_roles,
-            &mut clause_table,
+            token_words,
+            sentence_roles,
+            clause_table,
         );
         // One sweep over clauses and entities, both in text order.
         let (mut figure, mut date, mut place) = (0, 0, 0);
-        for clause in &mut clause_table {
-            clause.figures = run_within(&figure_spans, clause.span, &mut figure);
-            clause.dates = run_within(&date_spans, clause.span, &mut date);
-            clause.places = run_within(&place_spans, clause.span, &mut place);
+        for clause in clause_table.iter_mut() {
+            clause.figures = run_within(figure_spans, clause.span, &mut figure);
+            clause.dates = run_within(date_spans, clause.span, &mut date);
+            clause.places = run_within(place_spans, clause.span, &mut place);
         }
         // `YYYY-MM-DD`, to compare with the dates' bounds.
         let published_iso = published.map(|day| day.to_string());
@@ -263,46 +250,22 @@ impl<'a> Reader<'a> {
             dates,
             places,
             published,
-            tenses,
-            figure_spans,
-            date_spans,
-            place_spans,
-            clauses: clause_table,
             main_place: main_place(places),
-            token_words,
-            figured,
-            dated,
-            relevant,
-            list_items,
-            token_ids,
-            sentence_roles,
+            tables,
         }
     }
 
     /// The reader's tables, to be filled for the next document; none of a huge document's.
     pub(super) fn into_tables(self) -> Tables {
-        if self.token_ids.len() > Tables::KEPT_TOKENS {
+        if self.tables.token_ids.len() > Tables::KEPT_TOKENS {
             return Tables::default();
         }
-        Tables {
-            tenses: self.tenses,
-            figure_spans: self.figure_spans,
-            date_spans: self.date_spans,
-            place_spans: self.place_spans,
-            clauses: self.clauses,
-            token_words: self.token_words,
-            figured: self.figured,
-            dated: self.dated,
-            relevant: self.relevant,
-            list_items: self.list_items,
-            token_ids: self.token_ids,
-            sentence_roles: self.sentence_roles,
-        }
+        self.tables
     }
 
     /// The vocabulary's word of a token.
     pub(super) fn token_word(&self, token: usize) -> Word {
-        self.token_words[token]
+        self.tables.token_words[token]
     }
 
     /// Whether a place, as a sentence's subject, owns its paragraph's targets: a county or a
@@ -316,7 +279,7 @@ impl<'a> Reader<'a> {
 
     /// Whether a sentence has a verb that completes a task.
     fn has_task(&self, sentence: usize) -> bool {
-        self.sentence_roles[sentence].has(Roles::TASK)
+        self.tables.sentence_roles[sentence].has(Roles::TASK)
     }
 
     pub(super) fn targets(&self) -> (Vec<Target>, Vec<Report>) {
@@ -334,9 +297,9 @@ impl<'a> Reader<'a> {
         let mut section_time: Option<usize> = None;
         let mut clause_cues: Vec<Cues> = Vec::new();
         let mut clause_index = 0;
-        while clause_index < self.clauses.len() {
-            let sentence = self.clauses[clause_index].sentence;
-            let paragraph = self.clauses[clause_index].paragraph;
+        while clause_index < self.tables.clauses.len() {
+            let sentence = self.tables.clauses[clause_index].sentence;
+            let paragraph = self.tables.clauses[clause_index].paragraph;
             // The sentences skipped, with no figure, date or place to link, ended any list.
             if previous_sentence.is_some_and(|previous| previous + 1 != sentence) {
                 paragraph_planned = None;
@@ -346,22 +309,26 @@ impl<'a> Reader<'a> {
                 section_time = None;
             }
             previous_sentence = Some(sentence);
-            if !self.dated[sentence] && !self.list_items[sentence] && !self.has_task(sentence) {
+            if !self.tables.dated[sentence]
+                && !self.tables.list_items[sentence]
+                && !self.has_task(sentence)
+            {
                 // Places alone, and no task to do there: only a subject for the paragraph, from
                 // its last clause that names a jurisdiction.
                 let end = clause_index
-                    + self.clauses[clause_index..]
+                    + self.tables.clauses[clause_index..]
                         .iter()
                         .take_while(|c| c.sentence == sentence)
                         .count();
-                let jurisdiction = self.clauses[clause_index..end].iter().rev().find_map(|c| {
-                    match self.subject_in(c, c.span.end) {
+                let jurisdiction = self.tables.clauses[clause_index..end]
+                    .iter()
+                    .rev()
+                    .find_map(|c| match self.subject_in(c, c.span.end) {
                         Some(SubjectRef::Place(place, ..)) if self.names_a_jurisdiction(place) => {
                             Some(place)
                         }
                         _ => None,
-                    }
-                });
+                    });
                 if let Some(place) = jurisdiction {
                     paragraph_subject = Some((paragraph, place));
                 }
@@ -378,11 +345,12 @@ impl<'a> Reader<'a> {
             // A sentence with dates but no figure, no task and no list item states no target:
             // its clauses only give the paragraph a time and a subject, so their cues are not
             // read, bar whether the sentence plans.
-            let states_nothing =
-                !self.figured[sentence] && !self.list_items[sentence] && !self.has_task(sentence);
+            let states_nothing = !self.tables.figured[sentence]
+                && !self.tables.list_items[sentence]
+                && !self.has_task(sentence);
             clause_cues.clear();
             clause_cues.extend(
-                self.clauses[clause_index..]
+                self.tables.clauses[clause_index..]
                     .iter()
                     .take_while(|c| c.sentence == sentence)
                     .map(|c| {
@@ -395,7 +363,7 @@ impl<'a> Reader<'a> {
             );
             let first_clause = clause_index;
             let sentence_planned = if states_nothing {
-                self.sentence_roles[sentence].has(Roles::PLANNED)
+                self.tables.sentence_roles[sentence].has(Roles::PLANNED)
             } else {
                 clause_cues.iter().any(|c| c.planned)
             };
@@ -405,17 +373,17 @@ impl<'a> Reader<'a> {
             let mut sentence_plan: Option<(usize, usize, Option<Modality>)> = None;
             // A clause without figures that says the work is done, and when: clause, date.
             let mut sentence_done: Option<(usize, usize)> = None;
-            while clause_index < self.clauses.len()
-                && self.clauses[clause_index].sentence == sentence
+            while clause_index < self.tables.clauses.len()
+                && self.tables.clauses[clause_index].sentence == sentence
             {
-                let clause = &self.clauses[clause_index];
-                let figures = &self.figure_spans[clause.figures.clone()];
+                let clause = &self.tables.clauses[clause_index];
+                let figures = &self.tables.figure_spans[clause.figures.clone()];
                 let first_figure = figures.first().map_or(clause.span.end, |f| f.span.start);
                 let own_cues = clause_cues[clause_index - first_clause];
                 cues.add(own_cues);
                 // A paragraph that lists plans separates them by `；`: the sentences after
                 // the first are planned too, unless one says it is done.
-                let time = self.date_spans[clause.dates.clone()]
+                let time = self.tables.date_spans[clause.dates.clone()]
                     .iter()
                     .rev()
                     .find(|d| {
@@ -543,7 +511,7 @@ impl<'a> Reader<'a> {
             if is_heading(self.document, sentence) {
                 section_time = sentence_time;
             }
-            let listed = self.list_items[sentence];
+            let listed = self.tables.list_items[sentence];
             paragraph_planned = (listed
                 && (cues.planned && !(past && cues.modality == Some(Modality::Forecast))
                     || paragraph_planned == Some(paragraph) && !past))
@@ -639,15 +607,19 @@ impl<'a> Reader<'a> {
     /// Whether a token starts right where a figure ends.
     fn follows_figure(&self, token: usize) -> bool {
         let start = self.document.tokens()[token].span.start;
-        let at = self.figure_spans.partition_point(|f| f.span.end < start);
-        self.figure_spans
+        let at = self
+            .tables
+            .figure_spans
+            .partition_point(|f| f.span.end < start);
+        self.tables
+            .figure_spans
             .get(at)
             .is_some_and(|f| f.span.end == start)
     }
 
     /// Whether a date lies after publication, or is a deadline not yet past.
     pub(super) fn is_future(&self, date: usize) -> bool {
-        self.tenses[date].future
+        self.tables.tenses[date].future
     }
 
     /// Whether a date sets the time of its clause. Not a date that qualifies a noun
@@ -694,19 +666,19 @@ impl<'a> Reader<'a> {
 
     /// Whether a date lies wholly before publication.
     pub(super) fn is_past(&self, date: usize) -> bool {
-        self.tenses[date].past
+        self.tables.tenses[date].past
     }
 
     /// Whether a date covers the publication date.
     pub(super) fn is_current(&self, date: usize) -> bool {
-        self.tenses[date].current
+        self.tables.tenses[date].current
     }
 
     /// The subject a clause names before `before`: a place at its head (after dates and cue
     /// words), or a jurisdiction word.
     pub(super) fn subject_in(&self, clause: &Clause, before: usize) -> Option<SubjectRef> {
-        let places = &self.place_spans[clause.places.clone()];
-        let dates = &self.date_spans[clause.dates.clone()];
+        let places = &self.tables.place_spans[clause.places.clone()];
+        let dates = &self.tables.date_spans[clause.dates.clone()];
         let mut at = clause.span.start;
         for token in clause.tokens.clone() {
             let span = self.document.tokens()[token].span;
@@ -834,7 +806,7 @@ impl<'a> Reader<'a> {
         }
         let mut previous_end = clause.span.start;
         let mut previous_detail = false;
-        let places = &self.place_spans[clause.places.clone()];
+        let places = &self.tables.place_spans[clause.places.clone()];
         for (index, group) in groups.iter().enumerate() {
             let start = group[0].span.start;
             let end = group.last().expect("a figure").span.end;
@@ -939,12 +911,12 @@ impl<'a> Reader<'a> {
         };
         let mut start = previous_end;
         // Not a date compared with (`人均地区生产总值较2020年翻一番`): the metric precedes it.
-        let dates = self.within(&self.date_spans, span);
+        let dates = self.within(&self.tables.date_spans, span);
         let uncompared = dates
             .iter()
             .filter(|d| self.comparison_start(d.span).is_none());
         for located in uncompared.chain(
-            self.within(&self.place_spans, span)
+            self.within(&self.tables.place_spans, span)
                 .iter()
                 .filter(|p| self.is_subject_place(p.index)),
         ) {
@@ -970,7 +942,7 @@ impl<'a> Reader<'a> {
     /// The period named before a goal's figure, which the goal was set for: `“十四五”` of
     /// `提前完成“十四五”确定的6万套（间）目标`.
     fn goal_period(&self, clause: &Clause, figure: usize) -> Option<usize> {
-        self.date_spans[clause.dates.clone()]
+        self.tables.date_spans[clause.dates.clone()]
             .iter()
             .find(|d| d.span.end <= figure && self.dates[d.index].role == DateRole::Period)
             .map(|d| d.index)
@@ -1005,8 +977,8 @@ impl<'a> Reader<'a> {
     /// The span of `全年` in a clause, or in one before it in its sentence (`全年新开工改造…，
     /// 完成…任务`).
     pub(super) fn whole_year(&self, clause: usize) -> Option<NormalizedSpan> {
-        let sentence = self.clauses[clause].sentence;
-        self.clauses[..=clause]
+        let sentence = self.tables.clauses[clause].sentence;
+        self.tables.clauses[..=clause]
             .iter()
             .rev()
             .take_while(|c| c.sentence == sentence)
@@ -1026,9 +998,10 @@ impl<'a> Reader<'a> {
         let year = match status {
             Status::Achieved => {
                 let before = self
+                    .tables
                     .date_spans
                     .partition_point(|d| d.span.start < span.start);
-                let date = self.date_spans[..before].iter().rev().find(|d| {
+                let date = self.tables.date_spans[..before].iter().rev().find(|d| {
                     let date = &self.dates[d.index];
                     date.granularity == Granularity::Year
                         && date.role != DateRole::Since
@@ -1095,7 +1068,7 @@ impl<'a> Reader<'a> {
         let tokens = &self.document.tokens()[clause.tokens.clone()];
         let from = clause.tokens.start + tokens.partition_point(|t| t.span.start < start);
         let to = clause.tokens.start + tokens.partition_point(|t| t.span.end <= end);
-        &self.token_ids[from..to.max(from)]
+        &self.tables.token_ids[from..to.max(from)]
     }
 
     /// The metric of a figure at `start..end`: the phrase from `pre_start` to it, without
@@ -1112,7 +1085,7 @@ impl<'a> Reader<'a> {
         // The comparison (`较2020年`) ends the metric before the figure.
         let compared = self
             .within(
-                &self.date_spans,
+                &self.tables.date_spans,
                 NormalizedSpan {
                     start: pre_start,
                     end: start,
@@ -1260,7 +1233,7 @@ impl<'a> Reader<'a> {
     /// (`全面完成西黄村、衙门口…等棚户区改造任务`), or with a deadline
     /// (`2027年前形成较为完整的本地零部件配套体系`).
     pub(super) fn numberless(&self, clause: &Clause, context: &Context) -> Option<Target> {
-        let tokens = &self.token_ids[clause.tokens.clone()];
+        let tokens = &self.tables.token_ids[clause.tokens.clone()];
         // `2027年前陆续建成后，…`: once built is no task of its own.
         let verb = tokens.iter().enumerate().position(|(i, &t)| {
             self.token_word(t).roles.has(Roles::TASK)
@@ -1270,7 +1243,7 @@ impl<'a> Reader<'a> {
         })?;
         let status = self.status(context)?;
         let verb_span = self.document.tokens()[tokens[verb]].span;
-        let places = &self.place_spans[clause.places.clone()];
+        let places = &self.tables.place_spans[clause.places.clone()];
         let (before, after): (Vec<Located>, Vec<Located>) =
             places.iter().partition(|p| p.span.end <= verb_span.start);
         // The places the task is done in follow the verb (`完成西黄村、衙门口…等棚户区改造任务`)
@@ -1375,9 +1348,9 @@ impl<'a> Reader<'a> {
         let Some(time) = context.time else {
             return false;
         };
-        let clause = &self.clauses[context.clause_index];
-        let date_span = self.date_spans[time].span;
-        self.clauses[..context.clause_index]
+        let clause = &self.tables.clauses[context.clause_index];
+        let date_span = self.tables.date_spans[time].span;
+        self.tables.clauses[..context.clause_index]
             .iter()
             .rev()
             .take_while(|c| c.sentence == clause.sentence)
